@@ -1,0 +1,9 @@
+"""Programmatic rules, one module per family; each module lists its rules in `RULES`."""
+
+from __future__ import annotations
+
+MODULES = (
+    "corpuslint.checks.encoding",
+    "corpuslint.checks.markup",
+    "corpuslint.checks.structure",
+)

@@ -1,0 +1,85 @@
+"""U: how the file was stored: unreadable files and bytes that are not UTF-8."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from corpuslint.diagnostic import Applicability, Diagnostic, Fix, Severity
+from corpuslint.document import Document
+from corpuslint.rule import FixAvailability, Rule
+
+
+class IoError(Rule):
+    """The file could not be read.
+
+    ## What it finds
+    A file named or found for linting that the operating system refused to
+    read (permission denied, an I/O error). The engine reports it: no rule
+    can look inside a file that cannot be opened.
+
+    ## Why it matters
+    A corpus that silently drops unreadable files is smaller than its owners
+    think; the finding makes the loss visible and fails the run.
+
+    ## Example
+    Before: `chmod 000 article.txt` then `corpuslint check article.txt`
+    After: `article.txt:1:1: U001 Cannot read the file: Permission denied`
+
+    ## Fix safety
+    There is no fix: the permissions or the disk need a human.
+    """
+
+    code = "U001"
+    name = "io-error"
+    severity = Severity.ERROR
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        return iter(())  # reported by the engine, which sees the OS error
+
+
+class NotUtf8(Rule):
+    """The file is not valid UTF-8 and was read as cp1252.
+
+    ## What it finds
+    A file whose bytes are not valid UTF-8. corpuslint reads it as cp1252
+    (Windows-1252, the encoding such files are almost always in) and points
+    at the first byte that is not UTF-8.
+
+    ## Why it matters
+    Tools downstream read corpora as UTF-8; a cp1252 file turns curly quotes,
+    dashes and accented letters into replacement characters or mojibake.
+
+    ## Example
+    Before: the bytes `caf\\xe9` (cp1252 "café")
+    After: the bytes `caf\\xc3\\xa9` (UTF-8 "café")
+
+    ## Fix safety
+    Unsafe: re-encoding assumes the file really is cp1252. A file in another
+    single-byte encoding (Latin-2, KOI8-R) would come out wrong, so check the
+    reported characters before accepting.
+    """
+
+    code = "U002"
+    name = "not-utf8"
+    severity = Severity.ERROR
+    fix_availability = FixAvailability.ALWAYS
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        if doc.decode_error is None:
+            return
+        at = doc.decode_error
+        shown = doc.text[at : at + 1]
+        fix = Fix("Rewrite the file as UTF-8", (), Applicability.UNSAFE, encoding="utf-8")
+        message = f"Not valid UTF-8 (byte 0x{_cp1252_byte(shown):02x}); read as cp1252 {shown!r}"
+        yield self.diagnostic(at, at + 1, message, fix)
+
+
+def _cp1252_byte(char: str) -> int:
+    """The byte a cp1252-decoded character came from (undefined bytes decode to themselves)."""
+    try:
+        return char.encode("cp1252")[0]
+    except UnicodeEncodeError:
+        return ord(char)
+
+
+RULES = (IoError, NotUtf8)

@@ -1,0 +1,326 @@
+"""The command line: parse, call the API, render. `main(argv) -> int` so tests can call it.
+
+Exit codes, as ruff's: 0 nothing at or above `--fail-on`, 1 findings, 2 a usage,
+configuration or internal error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, TextIO
+
+from corpuslint import __version__
+
+if TYPE_CHECKING:
+    from corpuslint.config import Settings
+    from corpuslint.engine import Linter
+    from corpuslint.finding import Finding
+    from corpuslint.rule import RuleInfo
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+CHECK_EXAMPLES = """\
+examples:
+  corpuslint check                          lint the paths set in config (here: seeds/)
+  corpuslint check corpus/ --statistics     count findings by rule
+  corpuslint check a.txt --output-format full
+  corpuslint check --select B,M --ignore B101 corpus/
+  cat article.txt | corpuslint check - --stdin-filename article.txt
+  corpuslint check corpus/ --output-format github   annotations in GitHub Actions
+"""
+
+
+class UsageError(Exception):
+    """A problem with what the user asked for: printed as one line, exit 2."""
+
+
+def _codes(value: str) -> list[str]:
+    """`--select B,M101` and repeated `--select` both work."""
+    return [part.strip() for part in value.split(",") if part.strip()]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from corpuslint.report import FORMATS
+
+    parser = argparse.ArgumentParser(
+        prog="corpuslint",
+        description="A linter and auto-fixer for text corpora of scraped news articles.",
+        epilog="Run 'corpuslint COMMAND --help' for a command's options.",
+    )
+    parser.add_argument("--version", action="version", version=f"corpuslint {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    check = commands.add_parser(
+        "check",
+        help="lint files and report findings",
+        description="Lint files, directories or stdin and report each finding with its rule code.",
+        epilog=CHECK_EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    check.add_argument("paths", nargs="*", metavar="PATH",
+                       help="files or directories to lint ('-' for stdin); default: `paths` in config")
+    rules_group = check.add_argument_group("rule selection")
+    rules_group.add_argument("--select", type=_codes, action="extend", metavar="CODES",
+                             help="run only these codes or prefixes (e.g. B,M101 or ALL)")
+    rules_group.add_argument("--extend-select", type=_codes, action="extend", metavar="CODES",
+                             help="run these in addition to the selected rules")
+    rules_group.add_argument("--ignore", type=_codes, action="extend", metavar="CODES",
+                             help="do not run these codes or prefixes")
+    config = check.add_argument_group("configuration")
+    config.add_argument("--config", metavar="PATH",
+                        help="use this pyproject.toml or corpuslint.toml instead of searching")
+    config.add_argument("--isolated", action="store_true", help="ignore every config file")
+    config.add_argument("--force-exclude", action="store_true", default=None,
+                        help="apply exclude patterns to paths named on the command line too")
+    config.add_argument("--stdin-filename", metavar="NAME", help="the name to report stdin as")
+    config.add_argument("--show-settings", action="store_true", help="print the resolved settings")
+    config.add_argument("--show-files", action="store_true", help="print the files that would be linted")
+    output = check.add_argument_group("output")
+    output.add_argument("--output-format", choices=list(FORMATS), metavar="FORMAT",
+                        help=f"one of: {', '.join(FORMATS)} (default: concise)")
+    output.add_argument("--output-file", metavar="PATH", help="write the report to a file")
+    output.add_argument("--statistics", action="store_true",
+                        help="print the number of findings per rule instead of the findings")
+    output.add_argument("--fail-on", choices=["error", "warning", "info"],
+                        help="lowest severity that makes the exit code 1 (default: warning)")
+    output.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    output.add_argument("-q", "--quiet", action="store_true", help="print findings only, no summary")
+    output.add_argument("--no-progress", action="store_true", help="never show a progress bar")
+
+    rules = commands.add_parser("rules", help="list every rule with its default state",
+                                description="List every rule: code, name, severity, default state, fix.")
+    rules.add_argument("--output-format", choices=["table", "json"], default="table")
+    rule = commands.add_parser("rule", help="print one rule's documentation",
+                               description="Print a rule's documentation, e.g. 'corpuslint rule M101'.")
+    rule.add_argument("code", metavar="CODE")
+    rule.add_argument("--output-format", choices=["text", "json"], default="text")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_ERROR
+    try:
+        if args.command == "check":
+            return _check(args)
+        if args.command == "rules":
+            return _rules(args)
+        return _rule(args)
+    except UsageError as error:
+        _error(str(error))
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        _error("interrupted")
+        return EXIT_ERROR
+    except Exception as error:  # noqa: BLE001 - the one place a crash becomes a message
+        if os.environ.get("CORPUSLINT_DEBUG"):
+            raise
+        _error(f"internal error: {type(error).__name__}: {error}\n"
+               "  set CORPUSLINT_DEBUG=1 for the traceback, and please report it")
+        return EXIT_ERROR
+
+
+def _error(message: str) -> None:
+    sys.stderr.write(f"corpuslint: error: {message}\n")
+
+
+def _warn(message: str) -> None:
+    sys.stderr.write(f"corpuslint: warning: {message}\n")
+
+
+def _load(args: argparse.Namespace) -> tuple[Settings, Linter]:
+    """Settings from config and flags, and the Linter they select; usage errors become UsageError."""
+    from pathlib import Path
+
+    from corpuslint.config import ConfigError, load_settings
+    from corpuslint.diagnostic import Severity
+    from corpuslint.engine import Linter
+    from corpuslint.packs import PackError
+    from corpuslint.registry import RegistryError, UnknownSelector
+
+    try:
+        settings = load_settings(Path(args.config) if args.config else None, isolated=args.isolated)
+        settings = settings.with_overrides(
+            select=tuple(args.select) if args.select is not None else None,
+            extend_select=(*settings.extend_select, *(args.extend_select or ())),
+            ignore=(*settings.ignore, *(args.ignore or ())),
+            force_exclude=args.force_exclude,
+            fail_on=Severity.parse(args.fail_on) if args.fail_on else None,
+            output_format=args.output_format,
+        )
+        return settings, Linter(settings)
+    except (ConfigError, PackError, RegistryError, UnknownSelector) as error:
+        raise UsageError(str(error)) from None
+
+
+def _check(args: argparse.Namespace) -> int:
+    from corpuslint import api
+    from corpuslint.report import Style, renderer
+    from corpuslint.sources import MissingPath
+
+    settings, linter = _load(args)
+    if args.show_settings:
+        print(settings.describe())
+        print(f"selected = {sorted(linter.codes)}")
+        return EXIT_CLEAN
+    paths = api.resolve_paths(args.paths, settings)
+    try:
+        files, notices = api.discover(paths, settings)
+    except MissingPath as error:
+        raise UsageError(f"{error}") from None
+    if args.show_files:
+        print("\n".join(files))
+        return EXIT_CLEAN
+
+    fmt = settings.output_format
+    progress = None
+    if _wants_progress(args, fmt, len(files)):
+        from corpuslint.progress import Progress
+
+        progress = Progress(len(files))
+    try:
+        run = api.check_paths(files, settings, linter=linter, with_excerpt=fmt == "full",
+                              stdin_name=args.stdin_filename or "-",
+                              on_done=progress.advance if progress else None)
+    finally:
+        if progress:
+            progress.close()
+    notices.extend(run.notices)
+    if not args.quiet:
+        for notice in notices:
+            _warn(f"{notice.path}: {notice.reason}")
+        if not files:
+            _warn(f"no files to lint under {', '.join(paths)} (include: {', '.join(settings.include)})")
+
+    out: TextIO
+    with _open_output(args.output_file) as out:
+        style = Style(color=_color(out, fmt))
+        if args.statistics:
+            _statistics(run.findings, out, fmt)
+        else:
+            renderer(fmt)(run.findings, out, style)
+    if not args.quiet:
+        _summary(run.findings)
+    if args.exit_zero:
+        return EXIT_CLEAN
+    failing = any(f.diagnostic.severity >= settings.fail_on for f in run.findings)
+    return EXIT_FINDINGS if failing else EXIT_CLEAN
+
+
+def _wants_progress(args: argparse.Namespace, fmt: str, files: int) -> bool:
+    """A bar only for people: a terminal, not CI, not quiet, and enough files to wait for."""
+    return (not args.no_progress and not args.quiet and files >= 200
+            and sys.stderr.isatty() and not os.environ.get("CI"))
+
+
+def _color(out: TextIO, fmt: str) -> bool:
+    from corpuslint.report import MACHINE_READABLE
+
+    return (fmt not in MACHINE_READABLE and hasattr(out, "isatty") and out.isatty()
+            and not os.environ.get("NO_COLOR"))
+
+
+class _open_output:
+    """stdout, or a file opened for the report and closed after it."""
+
+    def __init__(self, path: str | None) -> None:
+        self.path = path
+        self.handle: TextIO | None = None
+
+    def __enter__(self) -> TextIO:
+        if self.path is None:
+            return sys.stdout
+        try:
+            self.handle = open(self.path, "w", encoding="utf-8")  # noqa: SIM115
+        except OSError as error:
+            raise UsageError(f"cannot write {self.path}: {error.strerror or error}") from None
+        return self.handle
+
+    def __exit__(self, *exc: object) -> None:
+        if self.handle is not None:
+            self.handle.close()
+
+
+def _statistics(findings: Sequence[Finding], out: TextIO, fmt: str) -> None:
+    counts = Counter(f.diagnostic.code for f in findings)
+    names = {f.diagnostic.code: f.diagnostic.name for f in findings}
+    fixable = {f.diagnostic.code for f in findings if f.diagnostic.fixable}
+    rows = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    if fmt in ("json", "json-lines"):
+        json.dump([{"code": c, "name": names[c], "count": n, "fixable": c in fixable}
+                   for c, n in rows], out, indent=2)
+        out.write("\n")
+        return
+    width = len(str(max(counts.values(), default=0)))
+    for code, count in rows:
+        out.write(f"{count:>{width}}\t{code}\t{'[*]' if code in fixable else '[ ]'} {names[code]}\n")
+
+
+def _summary(findings: Sequence[Finding]) -> None:
+    if not findings:
+        sys.stderr.write("All checks passed!\n")
+        return
+    fixable = sum(f.diagnostic.fixable for f in findings)
+    noun = "issue" if len(findings) == 1 else "issues"
+    sys.stderr.write(f"Found {len(findings)} {noun} ({fixable} fixable with --fix)\n")
+
+
+def _rules(args: argparse.Namespace) -> int:
+    from corpuslint.registry import Registry
+
+    infos = list(Registry.load().infos.values())
+    if args.output_format == "json":
+        json.dump([_rule_json(i) for i in infos], sys.stdout, indent=2)
+        sys.stdout.write("\n")
+        return EXIT_CLEAN
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(box=None, header_style="bold")
+    for column in ("code", "name", "default", "severity", "fix", "summary"):
+        table.add_column(column)
+    for i in infos:
+        table.add_row(i.code, i.name, "on" if i.enabled_by_default else "off",
+                      i.severity.label, i.fix.value, i.summary)
+    Console(no_color=bool(os.environ.get("NO_COLOR"))).print(table)
+    return EXIT_CLEAN
+
+
+def _rule_json(info: RuleInfo) -> dict[str, object]:
+    from corpuslint.rule import docs_url
+
+    return {
+        "code": info.code, "name": info.name, "summary": info.summary,
+        "severity": info.severity.label, "enabled_by_default": info.enabled_by_default,
+        "fix": info.fix.value, "doc": dict(info.doc), "url": docs_url(info.code, info.name),
+        "origin": info.origin,
+    }
+
+
+def _rule(args: argparse.Namespace) -> int:
+    from corpuslint.registry import Registry
+
+    infos = Registry.load().infos
+    info = infos.get(args.code.upper())
+    if info is None:
+        by_name = {i.name: i for i in infos.values()}
+        info = by_name.get(args.code)
+    if info is None:
+        raise UsageError(f"unknown rule {args.code!r}; 'corpuslint rules' lists them")
+    if args.output_format == "json":
+        json.dump(_rule_json(info), sys.stdout, indent=2)
+        sys.stdout.write("\n")
+        return EXIT_CLEAN
+    state = "on by default" if info.enabled_by_default else "off by default (select it to run it)"
+    print(f"{info.code} {info.name}\n\n{info.summary}\n")
+    print(f"Severity: {info.severity.label}. {state.capitalize()}. Fix: {info.fix.value}.\n")
+    print(info.doc.to_markdown())
+    return EXIT_CLEAN

@@ -1,0 +1,187 @@
+"""Settings: `[tool.corpuslint]` in pyproject.toml or a corpuslint.toml, plus the command line.
+
+The file is found as ruff finds its own: walking up from the current
+directory, the first folder holding a corpuslint.toml (keys at the top level)
+or a pyproject.toml with a `[tool.corpuslint]` table wins. Paths in it are
+relative to that folder. An unknown key is an error that names it: a typo in
+a linter's config must not pass silently.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+from corpuslint.diagnostic import Severity
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+CONFIG_NAMES = ("corpuslint.toml", ".corpuslint.toml")
+DEFAULT_EXCLUDE = (
+    ".git", ".hg", ".svn", ".venv", "venv", ".tox", ".nox", "__pycache__", "node_modules",
+    ".corpuslint_cache", ".mypy_cache", ".pytest_cache", ".ruff_cache", "build", "dist",
+    "site-packages",
+)
+
+
+class ConfigError(ValueError):
+    """A config file or option that cannot be used; the message names it."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything a run is configured by; the defaults are a bare `corpuslint check`."""
+
+    root: Path = field(default_factory=Path.cwd)
+    config_file: Path | None = None
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    paths: tuple[str, ...] = (".",)
+    per_file_ignores: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    include: tuple[str, ...] = ("*.txt", "*.md")
+    exclude: tuple[str, ...] = DEFAULT_EXCLUDE
+    extend_exclude: tuple[str, ...] = ()
+    force_exclude: bool = False
+    respect_gitignore: bool = True
+    severity: Mapping[str, Severity] = field(default_factory=dict)
+    packs: tuple[Path, ...] = ()
+    fail_on: Severity = Severity.WARNING
+    output_format: str = "concise"
+
+    def with_overrides(self, **changes: Any) -> Settings:
+        """These settings with command-line values laid over them (None means unset)."""
+        return replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+    def describe(self) -> str:
+        """The resolved settings, one `key = value` a line, for `--show-settings`."""
+        lines = []
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if isinstance(value, Severity):
+                value = value.label
+            elif isinstance(value, Mapping):
+                value = {k: getattr(v, "label", v) for k, v in value.items()}
+            elif isinstance(value, tuple):
+                value = [str(v) for v in value]
+            lines.append(f"{f.name.replace('_', '-')} = {value}")
+        return "\n".join(lines)
+
+
+def _strings(key: str, value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{key!r} must be a list of strings")
+    return tuple(value)
+
+
+def _boolean(key: str, value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise ConfigError(f"{key!r} must be true or false")
+    return value
+
+
+def _severity(key: str, value: Any) -> Severity:
+    try:
+        return Severity.parse(str(value))
+    except ValueError as error:
+        raise ConfigError(f"{key!r}: {error}") from None
+
+
+def _severity_map(key: str, value: Any) -> dict[str, Severity]:
+    if not isinstance(value, dict):
+        raise ConfigError(f"{key!r} must be a table of CODE = \"error\" | \"warning\" | \"info\"")
+    return {str(code): _severity(f"{key}.{code}", level) for code, level in value.items()}
+
+
+def _ignores_map(key: str, value: Any) -> dict[str, tuple[str, ...]]:
+    if not isinstance(value, dict):
+        raise ConfigError(f"{key!r} must be a table of \"glob\" = [CODES]")
+    return {str(glob): _strings(f"{key}.{glob}", codes) for glob, codes in value.items()}
+
+
+def _output_format(key: str, value: Any) -> str:
+    from corpuslint.report import FORMATS
+
+    if value not in FORMATS:
+        raise ConfigError(f"{key!r}: unknown format {value!r} (expected one of: {', '.join(FORMATS)})")
+    return str(value)
+
+
+# key in the file -> (Settings field, parser). A new setting is one line here.
+_KEYS: dict[str, tuple[str, Callable[[str, Any], Any]]] = {
+    "select": ("select", _strings),
+    "extend-select": ("extend_select", _strings),
+    "ignore": ("ignore", _strings),
+    "paths": ("paths", _strings),
+    "per-file-ignores": ("per_file_ignores", _ignores_map),
+    "include": ("include", _strings),
+    "exclude": ("exclude", _strings),
+    "extend-exclude": ("extend_exclude", _strings),
+    "force-exclude": ("force_exclude", _boolean),
+    "respect-gitignore": ("respect_gitignore", _boolean),
+    "severity": ("severity", _severity_map),
+    "packs": ("packs", _strings),
+    "fail-on": ("fail_on", _severity),
+    "output-format": ("output_format", _output_format),
+}
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest corpuslint.toml, or pyproject.toml with [tool.corpuslint], at or above start."""
+    for folder in (start, *start.parents):
+        for name in CONFIG_NAMES:
+            if (folder / name).is_file():
+                return folder / name
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file() and "corpuslint" in _read_toml(pyproject).get("tool", {}):
+            return pyproject
+    return None
+
+
+def load_settings(config: Path | None = None, *, isolated: bool = False, cwd: Path | None = None) -> Settings:
+    """Settings from `config`, or from the config found above `cwd`, or the defaults."""
+    cwd = (cwd or Path.cwd()).resolve()
+    if isolated:
+        return Settings(root=cwd)
+    path = config if config is not None else find_config(cwd)
+    if path is None:
+        return Settings(root=cwd)
+    if not path.is_file():
+        raise ConfigError(f"{path}: no such config file")
+    table = _read_toml(path)
+    if path.name == "pyproject.toml":
+        table = table.get("tool", {}).get("corpuslint", {})
+    return settings_from_table(table, path.resolve().parent, path)
+
+
+def settings_from_table(table: Mapping[str, Any], root: Path, source: Path | None = None) -> Settings:
+    values: dict[str, Any] = {}
+    where = f"{source}: " if source else ""
+    for key, value in table.items():
+        if key not in _KEYS:
+            known = ", ".join(sorted(_KEYS))
+            raise ConfigError(f"{where}unknown setting {key!r} (known settings: {known})")
+        attribute, parse = _KEYS[key]
+        try:
+            values[attribute] = parse(key, value)
+        except ConfigError as error:
+            raise ConfigError(f"{where}{error}") from None
+    if "packs" in values:
+        values["packs"] = tuple(root / p for p in values["packs"])
+    return Settings(root=root, config_file=source, **values)
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: not valid TOML: {error}") from None
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot read: {error.strerror or error}") from None

@@ -1,0 +1,113 @@
+"""A Document is one article's decoded text, and the index that turns offsets into rows.
+
+Rules and fixes speak in character offsets into `Document.text` (code points, as
+Python strings index them). Rows and columns are only computed when a finding is
+reported, so the index is built lazily: most documents in a clean corpus never
+need it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+# A line ends at "\r\n", a lone "\r" or "\n": the three newline conventions a
+# scraped corpus mixes. "\r\n" must come first so that it counts as one break.
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+class Location(NamedTuple):
+    """A 1-based row and a 1-based column counted in code points, as ruff counts them."""
+
+    row: int
+    column: int
+
+
+class Line(NamedTuple):
+    """One line of a document: its 1-based row and the offsets of its content.
+
+    `end` stops before the line break; `text` is the content without it.
+    """
+
+    row: int
+    start: int
+    end: int
+    text: str
+
+
+class LineIndex:
+    """Offsets <-> (row, column), built on first use and then cached."""
+
+    __slots__ = ("_lines", "_starts", "_text")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._starts: list[int] | None = None
+        self._lines: tuple[Line, ...] | None = None
+
+    @property
+    def starts(self) -> list[int]:
+        """The offset at which each line begins; the first is always 0."""
+        if self._starts is None:
+            self._starts = [0, *(m.end() for m in _LINE_BREAK.finditer(self._text))]
+        return self._starts
+
+    @property
+    def lines(self) -> tuple[Line, ...]:
+        """Every line, in order. A text that ends with a break has no empty last line."""
+        if self._lines is None:
+            text = self._text
+            starts = self.starts
+            ends = [m.start() for m in _LINE_BREAK.finditer(text)]
+            if len(ends) < len(starts):
+                ends.append(len(text))
+            lines = [Line(i + 1, s, e, text[s:e]) for i, (s, e) in enumerate(zip(starts, ends))]
+            if lines and lines[-1].start == len(text) and len(lines) > 1:
+                lines.pop()  # the empty "line" after a final newline is not a line
+            self._lines = tuple(lines)
+        return self._lines
+
+    def location(self, offset: int) -> Location:
+        """The row and column of a character offset (an offset at a break is its line's end)."""
+        if not 0 <= offset <= len(self._text):
+            raise ValueError(f"offset {offset} outside a text of {len(self._text)} characters")
+        row = bisect.bisect_right(self.starts, offset)
+        return Location(row, offset - self.starts[row - 1] + 1)
+
+    def offset(self, location: Location) -> int:
+        """The character offset of a 1-based row and column."""
+        row, column = location
+        if not 1 <= row <= len(self.starts):
+            raise ValueError(f"row {row} outside a text of {len(self.starts)} rows")
+        return min(self.starts[row - 1] + column - 1, len(self._text))
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Document:
+    """One article: the text verbatim (CRLF kept) and how it was stored.
+
+    `bom` and `encoding` remember what decoding removed, so that a fix can
+    write the file back as it was. `decode_error` is the offset of the first
+    byte that was not UTF-8 when the text had to be decoded as cp1252
+    (a single-byte encoding, so byte and character offsets agree).
+    """
+
+    text: str
+    path: str = "-"
+    bom: bool = False
+    encoding: str = "utf-8"
+    decode_error: int | None = None
+    index: LineIndex = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "index", LineIndex(self.text))
+
+    @property
+    def lines(self) -> tuple[Line, ...]:
+        return self.index.lines
+
+    def location(self, offset: int) -> Location:
+        """Where an offset is reported: its row and column in the stored file."""
+        return self.index.location(offset)

@@ -1,0 +1,160 @@
+"""Runs the selected rules over documents, one file per task, on every core.
+
+The engine owns everything around a rule: selection, prefilters, severity
+overrides, per-file ignores, turning OS errors into findings, and the process
+pool. A rule only ever sees one Document.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, replace
+
+import pathspec
+
+from corpuslint.config import Settings
+from corpuslint.diagnostic import Diagnostic
+from corpuslint.document import Document, Location
+from corpuslint.finding import Finding, locate
+from corpuslint.registry import Registry, UnknownSelector
+from corpuslint.rule import Check, LinearPattern, compile_linear
+from corpuslint.sources import Notice, Unreadable, read_document
+
+IO_ERROR = "U001"
+# Below this many files a process pool costs more to start than it saves.
+PARALLEL_MIN_FILES = 64
+CHUNK = 16
+
+
+@dataclass(frozen=True, slots=True)
+class FileResult:
+    """What linting one file gave: its findings, or the notice it was skipped with."""
+
+    path: str
+    findings: tuple[Finding, ...] = ()
+    notice: Notice | None = None
+
+
+class Linter:
+    """The rules a run selected, ready to check documents."""
+
+    def __init__(self, settings: Settings, registry: Registry | None = None) -> None:
+        self.registry = registry or Registry.load(settings.packs)
+        self.codes = self.registry.select(settings.select, settings.extend_select, settings.ignore)
+        self._checks: list[tuple[Check, LinearPattern | None]] = [
+            (check, compile_linear(check.prefilter) if check.prefilter else None)
+            for check in self.registry.checks_for(self.codes)
+        ]
+        for code in settings.severity:
+            if code not in self.registry.infos:
+                raise UnknownSelector(f"severity: unknown rule code {code!r}")
+        self._severity = dict(settings.severity)
+        self._root = settings.root
+        self._per_file_ignores = [
+            (pathspec.PathSpec.from_lines("gitwildmatch", [glob]), self._resolve_all(selectors))
+            for glob, selectors in settings.per_file_ignores.items()
+        ]
+
+    def _resolve_all(self, selectors: Iterable[str]) -> frozenset[str]:
+        codes: set[str] = set()
+        for selector in selectors:
+            codes |= self.registry.resolve(selector)
+        return frozenset(codes)
+
+    def ignored_codes(self, path: str) -> frozenset[str]:
+        """The codes `per-file-ignores` turns off for this path."""
+        if not self._per_file_ignores or path == "-":
+            return frozenset()
+        absolute = os.path.abspath(path)
+        try:
+            relative = os.path.relpath(absolute, self._root)
+        except ValueError:
+            relative = absolute
+        ignored: set[str] = set()
+        for spec, codes in self._per_file_ignores:
+            if spec.match_file(relative):
+                ignored |= codes
+        return frozenset(ignored)
+
+    def lint(self, doc: Document) -> list[Diagnostic]:
+        """Every selected rule's diagnostics for one document, in text order."""
+        ignored = self.ignored_codes(doc.path)
+        found: list[Diagnostic] = []
+        text = doc.text
+        for check, prefilter in self._checks:
+            if check.info.code in ignored or (prefilter is not None and not prefilter.search(text)):
+                continue
+            found.extend(check.check(doc))
+        if self._severity:
+            found = [
+                replace(d, severity=self._severity[d.code]) if d.code in self._severity else d
+                for d in found
+            ]
+        found.sort(key=lambda d: (d.start, d.end, d.code))
+        return found
+
+    def lint_file(self, path: str, *, with_excerpt: bool = False, stdin_name: str = "-") -> FileResult:
+        read = read_document(path, stdin_name)
+        if isinstance(read, Notice):
+            return FileResult(read.path, notice=read)
+        if isinstance(read, Unreadable):
+            return FileResult(path, self._io_error(read))
+        findings = tuple(locate(read, d, with_excerpt=with_excerpt) for d in self.lint(read))
+        return FileResult(read.path, findings)
+
+    def _io_error(self, unreadable: Unreadable) -> tuple[Finding, ...]:
+        if IO_ERROR not in self.codes or IO_ERROR in self.ignored_codes(unreadable.path):
+            return ()
+        info = self.registry.infos[IO_ERROR]
+        severity = self._severity.get(IO_ERROR, info.severity)
+        diagnostic = Diagnostic(IO_ERROR, info.name, f"Cannot read the file: {unreadable.error}",
+                                0, 0, severity)
+        start = Location(1, 1)
+        return (Finding(unreadable.path, diagnostic, start, start, ()),)
+
+
+_worker: Linter | None = None
+
+
+def _start_worker(settings: Settings) -> None:
+    global _worker  # one Linter per worker process, built once
+    _worker = Linter(settings)
+
+
+def _lint_in_worker(task: tuple[str, bool]) -> FileResult:
+    assert _worker is not None
+    path, with_excerpt = task
+    return _worker.lint_file(path, with_excerpt=with_excerpt)
+
+
+def run(
+    linter: Linter,
+    settings: Settings,
+    paths: list[str],
+    *,
+    with_excerpt: bool = False,
+    stdin_name: str = "-",
+    jobs: int | None = None,
+    on_done: Callable[[FileResult], None] | None = None,
+) -> Iterator[FileResult]:
+    """Lint `paths`, in order, in a process pool when there are enough of them."""
+    jobs = jobs or os.cpu_count() or 1
+    if jobs == 1 or len(paths) < PARALLEL_MIN_FILES or "-" in paths:
+        results: Iterable[FileResult] = (
+            linter.lint_file(p, with_excerpt=with_excerpt, stdin_name=stdin_name) for p in paths
+        )
+    else:
+        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(settings,))
+        results = _pooled(pool, [(p, with_excerpt) for p in paths])
+    for result in results:
+        if on_done is not None:
+            on_done(result)
+        yield result
+
+
+def _pooled(pool: ProcessPoolExecutor, tasks: list[tuple[str, bool]]) -> Iterator[FileResult]:
+    with pool:
+        yield from pool.map(_lint_in_worker, tasks, chunksize=CHUNK)
+

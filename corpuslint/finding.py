@@ -1,0 +1,84 @@
+"""A Finding is a Diagnostic placed in its file: what every report format renders.
+
+Locating is done where the Document is still at hand (in the worker that
+linted it), so reports need neither the text nor the file: they get rows,
+columns and, for the `full` format, the lines the finding spans.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from corpuslint.diagnostic import Diagnostic
+from corpuslint.document import Document, Location
+from corpuslint.edits import apply_edits
+
+
+@dataclass(frozen=True, slots=True)
+class LocatedEdit:
+    content: str
+    location: Location
+    end_location: Location
+
+
+@dataclass(frozen=True, slots=True)
+class Excerpt:
+    """The source lines a finding spans, and the same lines with its fix applied."""
+
+    first_row: int
+    lines: tuple[str, ...]
+    fixed: tuple[str, ...] | None
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    path: str
+    diagnostic: Diagnostic
+    location: Location
+    end_location: Location
+    edits: tuple[LocatedEdit, ...]
+    excerpt: Excerpt | None = None
+
+    @property
+    def code(self) -> str:
+        return self.diagnostic.code
+
+
+def locate(doc: Document, diagnostic: Diagnostic, *, with_excerpt: bool = False) -> Finding:
+    edits: tuple[LocatedEdit, ...] = ()
+    if diagnostic.fix is not None:
+        edits = tuple(
+            LocatedEdit(e.content, doc.location(e.start), doc.location(e.end))
+            for e in diagnostic.fix.edits
+        )
+    excerpt = _excerpt(doc, diagnostic) if with_excerpt else None
+    return Finding(
+        doc.path,
+        diagnostic,
+        doc.location(diagnostic.start),
+        doc.location(diagnostic.end),
+        edits,
+        excerpt,
+    )
+
+
+def _excerpt(doc: Document, diagnostic: Diagnostic) -> Excerpt:
+    start, end = diagnostic.start, diagnostic.end
+    if diagnostic.fix is not None and diagnostic.fix.edits:
+        start, end = min(start, diagnostic.fix.start), max(end, diagnostic.fix.end)
+    lines = doc.lines
+    if not lines:
+        return Excerpt(1, ("",), None)
+    first = doc.location(start).row
+    # A span that ends where a line begins (a deleted line with its break) ends on the line before.
+    last = min(doc.location(end - 1 if end > start else end).row, len(lines))
+    span_start, span_end = lines[first - 1].start, lines[last - 1].end
+    original = doc.text[span_start:span_end]
+    fixed = None
+    if diagnostic.fix is not None:
+        fixed_text = apply_edits(doc.text, diagnostic.fix.edits)
+        # The fixed span is the original span grown or shrunk by the edits' net change.
+        delta = sum(len(e.content) - (e.end - e.start) for e in diagnostic.fix.edits)
+        fixed = tuple(fixed_text[span_start : span_end + delta].splitlines())
+    return Excerpt(first, tuple(original.splitlines()) or ("",), fixed)
+

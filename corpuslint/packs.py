@@ -1,0 +1,338 @@
+"""Declarative rule packs: YAML files of entries of a few kinds, in the spirit of Vale.
+
+A pack has two keys. `rules` maps each code the pack defines to its metadata
+and four-part doc. `entries` is a list; each entry declares the `code` and
+`name` of the rule it reports under (several entries may share a code, and a
+pack may add entries to a code another pack defines), an optional `id`, a
+`kind` and that kind's fields:
+
+- `existence`: `tokens` (a phrase list) or `pattern`: report each match.
+- `substitution`: `swap` (pattern -> replacement): report and replace.
+- `line`: `tokens` or `pattern` matched against a whole line: delete the line.
+- `block`: a `header` line and the short lines after it (`member` pattern,
+  `max_lines`, `max_line_chars`, `to_end`): one finding and one fix for the block.
+
+Every pattern is compiled with RE2 (linear time on any text); a pack whose
+pattern RE2 cannot compile is rejected, as is any unknown kind or field, with a
+message naming the file, the entry and the field.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, ClassVar
+
+import yaml
+
+from corpuslint.diagnostic import Applicability, Diagnostic, Edit, Fix, Severity
+from corpuslint.document import Document, Line
+from corpuslint.edits import delete_lines, is_blank
+from corpuslint.rule import (
+    DOC_SECTIONS,
+    FixAvailability,
+    LinearPattern,
+    RuleDoc,
+    RuleInfo,
+    compile_linear,
+)
+
+
+class PackError(ValueError):
+    """An invalid pack: the message names the file, the entry and the field."""
+
+
+def builtin_pack_dir() -> Path:
+    """Where the built-in packs are: inside the installed wheel, or rules/ in a checkout."""
+    inside = Path(__file__).parent / "rules"
+    return inside if inside.is_dir() else Path(__file__).parent.parent / "rules"
+
+
+def load_pack(path: Path, known: Mapping[str, RuleInfo] | None = None) -> list[PackEntry]:
+    """Read and validate one pack; `known` holds codes defined elsewhere that entries may extend."""
+    where = str(path)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise PackError(f"{where}: cannot read the pack: {error.strerror or error}") from None
+    except yaml.YAMLError as error:
+        raise PackError(f"{where}: not valid YAML: {error}") from None
+    if not isinstance(data, dict):
+        raise PackError(f"{where}: a pack is a mapping with the keys 'rules' and 'entries'")
+    _reject_unknown(data, {"rules", "entries"}, where)
+
+    infos = dict(known or {})
+    for code, spec in (data.get("rules") or {}).items():
+        infos[str(code)] = _rule_info(str(code), spec, f"{where}: rules.{code}")
+
+    entries = data.get("entries")
+    if not isinstance(entries, list) or not entries:
+        raise PackError(f"{where}: field 'entries' must be a non-empty list")
+    return [_entry(i, spec, infos, where) for i, spec in enumerate(entries)]
+
+
+def _rule_info(code: str, spec: Any, where: str) -> RuleInfo:
+    if not isinstance(spec, dict):
+        raise PackError(f"{where}: must be a mapping")
+    fields = {"name", "summary", "severity", "enabled", "fix", "doc"}
+    _reject_unknown(spec, fields, where)
+    for required in ("name", "summary", "doc"):
+        if required not in spec:
+            raise PackError(f"{where}: missing field {required!r}")
+    doc_spec = spec["doc"]
+    if not isinstance(doc_spec, dict):
+        raise PackError(f"{where}: field 'doc' must map {', '.join(DOC_SECTIONS)} to text")
+    _reject_unknown(doc_spec, set(DOC_SECTIONS), f"{where}.doc")
+    doc = RuleDoc({section: str(doc_spec.get(section, "")) for section in DOC_SECTIONS})
+    try:
+        severity = Severity.parse(str(spec.get("severity", "warning")))
+        fix = FixAvailability(str(spec.get("fix", "always")))
+    except ValueError as error:
+        raise PackError(f"{where}: {error}") from None
+    info = RuleInfo(
+        code=code,
+        name=str(spec["name"]),
+        summary=str(spec["summary"]),
+        doc=doc,
+        severity=severity,
+        enabled_by_default=bool(spec.get("enabled", True)),
+        fix=fix,
+        origin=where.split(":")[0],
+    )
+    problems = info.validate()
+    if problems:
+        raise PackError(f"{where}: {'; '.join(problems)}")
+    return info
+
+
+def _entry(index: int, spec: Any, infos: Mapping[str, RuleInfo], where: str) -> PackEntry:
+    label = f"{where}: entry {index + 1}"
+    if not isinstance(spec, dict):
+        raise PackError(f"{label}: must be a mapping")
+    if "id" in spec:
+        label = f"{label} ({spec['id']})"
+    for required in ("code", "name", "kind"):
+        if required not in spec:
+            raise PackError(f"{label}: missing field {required!r}")
+    code, name, kind = str(spec["code"]), str(spec["name"]), str(spec["kind"])
+    info = infos.get(code)
+    if info is None:
+        raise PackError(f"{label}: field 'code': {code} is not defined under 'rules' of this pack")
+    if info.name != name:
+        raise PackError(f"{label}: field 'name': {code} is named {info.name!r}, not {name!r}")
+    kinds = {cls.kind: cls for cls in (Existence, Substitution, LineEntry, Block)}
+    if kind not in kinds:
+        raise PackError(f"{label}: field 'kind': unknown kind {kind!r} (expected one of: "
+                        f"{', '.join(kinds)})")
+    entry_class = kinds[kind]
+    _reject_unknown(spec, PackEntry.common_fields | entry_class.fields, label)
+    return entry_class.build(info, spec, label)
+
+
+def _reject_unknown(spec: Mapping[str, Any], allowed: set[str], where: str) -> None:
+    unknown = sorted(set(map(str, spec)) - allowed)
+    if unknown:
+        raise PackError(f"{where}: unknown field {unknown[0]!r} (allowed: {', '.join(sorted(allowed))})")
+
+
+def _phrases_pattern(tokens: Any, label: str) -> str:
+    if not isinstance(tokens, list) or not tokens or not all(isinstance(t, str) and t for t in tokens):
+        raise PackError(f"{label}: field 'tokens' must be a non-empty list of phrases")
+    # One alternation: RE2 matches all phrases in a single pass over the text.
+    return "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(tokens, key=len, reverse=True))
+
+
+def _compile(pattern: str, field_name: str, label: str, ignore_case: bool) -> LinearPattern:
+    try:
+        return compile_linear(pattern, ignore_case=ignore_case)
+    except ValueError as error:
+        raise PackError(f"{label}: field {field_name!r}: RE2 cannot compile {pattern!r}: {error}") from None
+
+
+@dataclass(frozen=True)
+class PackEntry:
+    """Fields every kind shares; a subclass adds its own and implements `check`."""
+
+    common_fields: ClassVar[set[str]] = {"code", "name", "kind", "id", "message", "ignorecase"}
+    fields: ClassVar[set[str]] = set()
+    kind: ClassVar[str]
+
+    info: RuleInfo
+    label: str
+    message: str
+    prefilter: str | None
+
+    def diagnostic(self, start: int, end: int, matched: str, fix: Fix | None) -> Diagnostic:
+        shown = " ".join(matched.split())
+        if len(shown) > 60:
+            shown = shown[:57] + "..."
+        message = self.message.replace("%s", shown)
+        return Diagnostic(self.info.code, self.info.name, message, start, end, self.info.severity, fix)
+
+    @staticmethod
+    def _common(spec: Mapping[str, Any], default_message: str) -> tuple[str, bool]:
+        return str(spec.get("message", default_message)), bool(spec.get("ignorecase", True))
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        raise NotImplementedError
+
+
+@dataclass(frozen=True)
+class Existence(PackEntry):
+    """Report every match of a phrase list or pattern; no fix."""
+
+    kind: ClassVar[str] = "existence"
+    fields: ClassVar[set[str]] = {"tokens", "pattern"}
+    regex: Any = field(default=None)
+
+    @classmethod
+    def build(cls, info: RuleInfo, spec: Mapping[str, Any], label: str) -> Existence:
+        message, ignore_case = cls._common(spec, "%s")
+        pattern = _one_pattern(spec, label)
+        return cls(info, label, message, pattern, _compile(pattern, "pattern", label, ignore_case))
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        for match in self.regex.finditer(doc.text):
+            if match.end() > match.start():
+                yield self.diagnostic(match.start(), match.end(), match.group(), None)
+
+
+@dataclass(frozen=True)
+class Substitution(PackEntry):
+    """Report a pattern and replace it: `swap` maps patterns to their replacements."""
+
+    kind: ClassVar[str] = "substitution"
+    fields: ClassVar[set[str]] = {"swap", "applicability"}
+    swaps: tuple[tuple[Any, str], ...] = ()
+    applicability: Applicability = Applicability.UNSAFE
+
+    @classmethod
+    def build(cls, info: RuleInfo, spec: Mapping[str, Any], label: str) -> Substitution:
+        message, ignore_case = cls._common(spec, "%s")
+        swap = spec.get("swap")
+        if not isinstance(swap, dict) or not swap:
+            raise PackError(f"{label}: field 'swap' must map patterns to replacements")
+        try:
+            applicability = Applicability(str(spec.get("applicability", "unsafe")))
+        except ValueError:
+            raise PackError(f"{label}: field 'applicability' must be safe, unsafe or display-only") from None
+        swaps = tuple(
+            (_compile(rf"\b(?:{key})\b", "swap", label, ignore_case), str(value))
+            for key, value in swap.items()
+        )
+        prefilter = "|".join(rf"(?:{key})" for key in swap)
+        if ignore_case:
+            prefilter = f"(?i){prefilter}"
+        return cls(info, label, message, prefilter, swaps, applicability)
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        for regex, replacement in self.swaps:
+            for match in regex.finditer(doc.text):
+                found = match.group()
+                new = _match_case(found, replacement)
+                fix = Fix(f"Replace with {new!r}", (Edit(match.start(), match.end(), new),),
+                          self.applicability)
+                yield self.diagnostic(match.start(), match.end(), f"{found!r} -> {new!r}", fix)
+
+
+@dataclass(frozen=True)
+class LineEntry(PackEntry):
+    """A whole line that matches (surrounding space ignored) is boilerplate: delete it."""
+
+    kind: ClassVar[str] = "line"
+    fields: ClassVar[set[str]] = {"tokens", "pattern"}
+    regex: Any = field(default=None)
+
+    @classmethod
+    def build(cls, info: RuleInfo, spec: Mapping[str, Any], label: str) -> LineEntry:
+        message, ignore_case = cls._common(spec, "Boilerplate line: %s")
+        pattern = _one_pattern(spec, label)
+        regex = _compile(rf"\s*(?:{pattern})\s*", "pattern", label, ignore_case)
+        prefilter = f"(?i){pattern}" if ignore_case else pattern
+        return cls(info, label, message, prefilter, regex)
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        for line in doc.lines:
+            if line.text and self.regex.fullmatch(line.text):
+                fix = Fix.safe("Delete the line", delete_lines(doc, line.row, line.row))
+                yield self.diagnostic(line.start, line.end, line.text, fix)
+
+
+@dataclass(frozen=True)
+class Block(PackEntry):
+    """A header line and the short lines that belong to it: one finding, one fix.
+
+    The lines after the header belong to the block while they are blank, or
+    match `member` (when given), or are short (`max_line_chars`), for at most
+    `max_lines` non-blank lines. With `to_end`, the block counts only when it
+    runs to the end of the document: a trailing "Related posts" list, never a
+    paragraph in the middle of an article that happens to start the same way.
+    """
+
+    kind: ClassVar[str] = "block"
+    fields: ClassVar[set[str]] = {"header", "member", "max_lines", "max_line_chars", "to_end"}
+    header: Any = None
+    member: Any = None
+    max_lines: int = 15
+    max_line_chars: int = 120
+    to_end: bool = True
+
+    @classmethod
+    def build(cls, info: RuleInfo, spec: Mapping[str, Any], label: str) -> Block:
+        message, ignore_case = cls._common(spec, "Boilerplate block: %s")
+        if "header" not in spec:
+            raise PackError(f"{label}: missing field 'header'")
+        header_pattern = str(spec["header"])
+        header = _compile(rf"\s*(?:{header_pattern})\s*", "header", label, ignore_case)
+        member = None
+        if "member" in spec:
+            member = _compile(rf"\s*(?:{spec['member']})\s*", "member", label, ignore_case)
+        limits = {}
+        for key in ("max_lines", "max_line_chars"):
+            if key in spec:
+                if not isinstance(spec[key], int) or spec[key] < 1:
+                    raise PackError(f"{label}: field {key!r} must be a positive whole number")
+                limits[key] = spec[key]
+        prefilter = f"(?i){header_pattern}" if ignore_case else header_pattern
+        return cls(info, label, message, prefilter, header, member,
+                   to_end=bool(spec.get("to_end", True)), **limits)
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        lines = doc.lines
+        for line in lines:
+            if line.text and self.header.fullmatch(line.text):
+                last = self._last_member(lines, line.row)
+                if last is None:
+                    continue
+                fix = Fix.safe("Delete the block", delete_lines(doc, line.row, last.row))
+                yield self.diagnostic(line.start, last.end, line.text, fix)
+                return
+
+    def _last_member(self, lines: tuple[Line, ...], header_row: int) -> Line | None:
+        last, count = lines[header_row - 1], 0
+        for line in lines[header_row:]:
+            if is_blank(line.text):
+                continue
+            belongs = (self.member.fullmatch(line.text) if self.member
+                       else len(line.text.strip()) <= self.max_line_chars)
+            if not belongs or count == self.max_lines:
+                return None if self.to_end else last
+            last, count = line, count + 1
+        return last
+
+
+def _one_pattern(spec: Mapping[str, Any], label: str) -> str:
+    if ("tokens" in spec) == ("pattern" in spec):
+        raise PackError(f"{label}: give exactly one of the fields 'tokens' and 'pattern'")
+    if "tokens" in spec:
+        return _phrases_pattern(spec["tokens"], label)
+    return str(spec["pattern"])
+
+
+def _match_case(found: str, replacement: str) -> str:
+    """Keep a capital first letter when the replaced text had one."""
+    if found[:1].isupper() and replacement[:1].islower():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement
