@@ -149,7 +149,7 @@ class _Walker:
             if is_dir:
                 yield from self.walk(path)
             elif self.include.match_file(self._relative(path)):
-                yield entry.path
+                yield os.path.normpath(entry.path)
 
     def excluded(self, path: Path, *, is_dir: bool) -> bool:
         relative = self._relative(path) + ("/" if is_dir else "")
