@@ -94,7 +94,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     rules = commands.add_parser("rules", help="list every rule with its default state",
                                 description="List every rule: code, name, severity, default state, fix.")
-    rules.add_argument("--output-format", choices=["table", "json"], default="table")
+    rules.add_argument("--output-format", choices=["table", "json", "markdown", "markdown-docs"],
+                       default="table",
+                       help="markdown: the README's rule table; markdown-docs: every rule's doc")
     rule = commands.add_parser("rule", help="print one rule's documentation",
                                description="Print a rule's documentation, e.g. 'corpuslint rule M101'.")
     rule.add_argument("code", metavar="CODE")
@@ -120,7 +122,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         _error("interrupted")
         return EXIT_ERROR
-    except Exception as error:  # noqa: BLE001 - the one place a crash becomes a message
+    except Exception as error:
         if os.environ.get("CORPUSLINT_DEBUG"):
             raise
         _error(f"internal error: {type(error).__name__}: {error}\n"
@@ -239,7 +241,7 @@ class _open_output:
         if self.path is None:
             return sys.stdout
         try:
-            self.handle = open(self.path, "w", encoding="utf-8")  # noqa: SIM115
+            self.handle = open(self.path, "w", encoding="utf-8")
         except OSError as error:
             raise UsageError(f"cannot write {self.path}: {error.strerror or error}") from None
         return self.handle
@@ -280,6 +282,12 @@ def _rules(args: argparse.Namespace) -> int:
     if args.output_format == "json":
         json.dump([_rule_json(i) for i in infos], sys.stdout, indent=2)
         sys.stdout.write("\n")
+        return EXIT_CLEAN
+    if args.output_format.startswith("markdown"):
+        from corpuslint import ruledocs
+
+        render = ruledocs.table if args.output_format == "markdown" else ruledocs.pages
+        sys.stdout.write(render(infos))
         return EXIT_CLEAN
     from rich.console import Console
     from rich.table import Table
