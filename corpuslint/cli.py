@@ -77,6 +77,8 @@ def build_parser() -> argparse.ArgumentParser:
     config.add_argument("--isolated", action="store_true", help="ignore every config file")
     config.add_argument("--force-exclude", action="store_true", default=None,
                         help="apply exclude patterns to paths named on the command line too")
+    config.add_argument("--respect-gitignore", action=argparse.BooleanOptionalAction, default=None,
+                        help="skip files that .gitignore ignores (default: true)")
     config.add_argument("--stdin-filename", metavar="NAME", help="the name to report stdin as")
     config.add_argument("--show-settings", action="store_true", help="print the resolved settings")
     config.add_argument("--show-files", action="store_true", help="print the files that would be linted")
@@ -155,6 +157,7 @@ def _load(args: argparse.Namespace) -> tuple[Settings, Linter]:
             extend_select=(*settings.extend_select, *(args.extend_select or ())),
             ignore=(*settings.ignore, *(args.ignore or ())),
             force_exclude=args.force_exclude,
+            respect_gitignore=args.respect_gitignore,
             fail_on=Severity.parse(args.fail_on) if args.fail_on else None,
             output_format=args.output_format,
         )
@@ -200,7 +203,9 @@ def _check(args: argparse.Namespace) -> int:
         for notice in notices:
             _warn(f"{notice.path}: {notice.reason}")
         if not files:
-            _warn(f"no files to lint under {', '.join(paths)} (include: {', '.join(settings.include)})")
+            _warn(f"no files to lint under {', '.join(paths)}: none matches include "
+                  f"({', '.join(settings.include)}) outside exclude and .gitignore; "
+                  "--show-settings shows them")
 
     out: TextIO
     with _open_output(args.output_file) as out:

@@ -35,7 +35,7 @@ def test_directory_without_matching_files_warns_and_passes(tmp_path: Path) -> No
     (tmp_path / "data" / "table.csv").write_text("a,b\n", encoding="utf-8")
     result = check(tmp_path, "data")
     assert result.returncode == 0
-    assert "warning: no files to lint under data" in result.stderr
+    assert "warning: no files to lint under data: none matches include (*.txt, *.md)" in result.stderr
 
 
 def test_binary_file_is_skipped_with_a_notice(tmp_path: Path) -> None:
