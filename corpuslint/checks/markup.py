@@ -128,19 +128,23 @@ class HtmlEntity(Rule):
             if decoded == reference:
                 continue
             fix = Fix.safe(f"Replace with {decoded!r}", Edit(match.start(), match.end(), decoded))
-            yield self.diagnostic(match.start(), match.end(), f"HTML entity {reference} (for {decoded!r})", fix)
+            message = f"HTML entity {reference} (for {decoded!r})"
+            yield self.diagnostic(match.start(), match.end(), message, fix)
 
 
-_INLINE_TAGS = (
-    "a abbr acronym b bdi bdo big cite code del dfn em font i ins kbd mark q s samp small span "
-    "strike strong sub sup time tt u var"
-).split()
-_BLOCK_TAGS = (
-    "address article aside audio blockquote body br button caption center col colgroup dd div dl dt "
-    "embed figcaption figure footer form h1 h2 h3 h4 h5 h6 head header hr html iframe img input "
-    "label li link main meta nav noscript object ol p picture pre script section source style svg "
-    "table tbody td tfoot th thead title tr ul video wbr"
-).split()
+_INLINE_TAGS = [
+    "a", "abbr", "acronym", "b", "bdi", "bdo", "big", "cite", "code", "del", "dfn", "em", "font",
+    "i", "ins", "kbd", "mark", "q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup",
+    "time", "tt", "u", "var",
+]
+_BLOCK_TAGS = [
+    "address", "article", "aside", "audio", "blockquote", "body", "br", "button", "caption",
+    "center", "col", "colgroup", "dd", "div", "dl", "dt", "embed", "figcaption", "figure", "footer",
+    "form", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hr", "html", "iframe", "img",
+    "input", "label", "li", "link", "main", "meta", "nav", "noscript", "object", "ol", "p",
+    "picture", "pre", "script", "section", "source", "style", "svg", "table", "tbody", "td",
+    "tfoot", "th", "thead", "title", "tr", "ul", "video", "wbr",
+]
 # Attributes must have values: `<b and c>` in a formula is not a tag.
 _ATTRIBUTE = r"""\s+[A-Za-z_:][-A-Za-z0-9_:.]*\s*=\s*(?:"[^"<>]*"|'[^'<>]*'|[^\s"'=<>`]+)"""
 _TAG_NAMES = "|".join(sorted(_INLINE_TAGS + _BLOCK_TAGS, key=len, reverse=True))
@@ -201,7 +205,8 @@ class HtmlTag(Rule):
                 edit = _tag_removal(text, start, end, _inline_only(match.group()))
                 tags = match.group()
                 shown = tags if len(tags) <= 40 else tags[:37] + "..."
-                yield self.diagnostic(start, end, f"HTML tag {shown}", Fix.safe("Remove the tags", edit))
+                fix = Fix.safe("Remove the tags", edit)
+                yield self.diagnostic(start, end, f"HTML tag {shown}", fix)
 
 
 def _tag_removal(text: str, start: int, end: int, inline: bool) -> Edit:
@@ -282,7 +287,8 @@ class MarkdownLink(Rule):
                 if kept:
                     fix = Fix.safe(f"Keep only the {kind} text", Edit(start, end, kept))
                 elif line.text.replace(match.group(), "").strip():
-                    fix = Fix.safe(f"Delete the {kind}", _tag_removal(doc.text, start, end, inline=True))
+                    edit = _tag_removal(doc.text, start, end, inline=True)
+                    fix = Fix.safe(f"Delete the {kind}", edit)
                 else:
                     fix = Fix.safe(f"Delete the {kind}", delete_lines(doc, line.row, line.row))
                 yield self.diagnostic(start, end, f"Markdown {kind} syntax", fix)
@@ -386,7 +392,8 @@ class WikiMarkup(Rule):
             if match["target"] is not None:
                 namespaced = _WIKI_NAMESPACE.match(match["target"]) is not None
                 kept = "" if namespaced else (match["label"] or match["target"]).strip()
-                edit = Edit(start, end, kept) if kept else _tag_removal(text, start, end, inline=True)
+                edit = (Edit(start, end, kept) if kept
+                        else _tag_removal(text, start, end, inline=True))
                 fix, message = Fix.safe("Keep only the link text", edit), "Wiki link"
             elif match["bold"] is not None:
                 fix = Fix.safe("Remove the quote marks", Edit(start, end, match["bold"]))
@@ -446,7 +453,8 @@ class MarkdownHeadingMarker(Rule):
             if match["closing"]:
                 edits.append(Edit(line.start + match.start("closing"), line.end))
             fix = Fix.safe("Remove the heading marker", *edits)
-            yield self.diagnostic(line.start, line.start + len(marker), f"Markdown heading marker {marker!r}", fix)
+            message = f"Markdown heading marker {marker!r}"
+            yield self.diagnostic(line.start, line.start + len(marker), message, fix)
 
 
 RULES = (

@@ -44,12 +44,15 @@ _CONTROL = re.compile(rf"\x1b\[[0-9;?]*[A-Za-z]|{_CONTROLS}+")
 # words they stand for a space, so deleting them would join the words.
 _SEPARATORS = frozenset("\x0b\x0c\x1c\x1d\x1e\x1f\x85")
 
-ZWSP, ZWNJ, ZWJ, WORD_JOINER, BOM, SOFT_HYPHEN = "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"
+ZWSP, ZWNJ, ZWJ, WORD_JOINER = "\u200b", "\u200c", "\u200d", "\u2060"
+BOM, SOFT_HYPHEN = "\ufeff", "\u00ad"
 _BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
 _INVISIBLE = re.compile(f"[{ZWSP}{ZWNJ}{ZWJ}{WORD_JOINER}{BOM}{SOFT_HYPHEN}{_BIDI}]")
 _BIDI_CHARS = re.compile(f"[{_BIDI}]")
 # Right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, N'Ko and their presentation forms).
-_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]")
+_RTL = re.compile(
+    "[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]"
+)
 # Scripts written without spaces, where a zero-width space marks a word boundary.
 _NO_SPACE_SCRIPT = re.compile("[\u0e00-\u0eff\u0f00-\u0fff\u1000-\u109f\u1780-\u17ff]")
 _INVISIBLE_NAMES = {
@@ -92,7 +95,7 @@ class Mojibake(Rule):
     far more likely to be mojibake than real text, and this rule turns off
     every ftfy repair but the encoding ones (quotes, entities, controls and
     normalisation stay as they were).
-    """
+    """  # noqa: RUF002 (the curly apostrophe is the point of the example)
 
     code = "U101"
     name = "mojibake"
@@ -106,9 +109,10 @@ class Mojibake(Rule):
                 continue
             fixed = ftfy.fix_text(line.text, _FTFY)
             for start, end, replacement in changes(line.text, fixed):
-                bad = line.text[start:end]
-                fix = Fix.safe(f"Replace with {replacement!r}", Edit(line.start + start, line.start + end, replacement))
-                yield self.diagnostic(line.start + start, line.start + end, f"Mojibake {bad!r} (for {replacement!r})", fix)
+                edit = Edit(line.start + start, line.start + end, replacement)
+                fix = Fix.safe(f"Replace with {replacement!r}", edit)
+                message = f"Mojibake {line.text[start:end]!r} (for {replacement!r})"
+                yield self.diagnostic(edit.start, edit.end, message, fix)
 
 
 class ReplacementCharacter(Rule):
@@ -183,13 +187,18 @@ class ControlCharacter(Rule):
             if _in_mojibake(text, start, end):
                 continue
             found = match.group()
-            between_words = 0 < start and end < len(text) and not text[start - 1].isspace() and not text[end].isspace()
-            spaced = between_words and any(c in _SEPARATORS for c in found)
+            spaced = _between_words(text, start, end) and any(c in _SEPARATORS for c in found)
             title = "Replace with a space" if spaced else "Delete the control characters"
             fix = Fix.safe(title, Edit(start, end, " ") if spaced else _deletion(text, start, end))
             shown = ", ".join(f"U+{ord(c):04X}" for c in dict.fromkeys(found))
-            message = "Terminal escape sequence" if found.startswith("\x1b[") else f"Control character {shown}"
+            escape = found.startswith("\x1b[")
+            message = "Terminal escape sequence" if escape else f"Control character {shown}"
             yield self.diagnostic(start, end, message, fix)
+
+
+def _between_words(text: str, start: int, end: int) -> bool:
+    inside = start > 0 and end < len(text)
+    return inside and not text[start - 1].isspace() and not text[end].isspace()
 
 
 def _in_mojibake(text: str, start: int, end: int) -> bool:
@@ -304,11 +313,13 @@ class NotNfc(Rule):
         for line in doc.lines:
             if unicodedata.is_normalized("NFC", line.text):
                 continue
-            for start, end, replacement in changes(line.text, unicodedata.normalize("NFC", line.text)):
+            nfc = unicodedata.normalize("NFC", line.text)
+            for start, end, replacement in changes(line.text, nfc):
                 edit = Edit(line.start + start, line.start + end, replacement)
                 unsafe = _CJK_COMPATIBILITY.search(line.text, start, end) is not None
                 fix = (Fix.unsafe if unsafe else Fix.safe)("Normalise to NFC", edit)
-                message = f"Not NFC: {_code_points(line.text[start:end])} is {_code_points(replacement)} in NFC"
+                was, now = _code_points(line.text[start:end]), _code_points(replacement)
+                message = f"Not NFC: {was} is {now} in NFC"
                 yield self.diagnostic(edit.start, edit.end, message, fix)
 
 
@@ -354,7 +365,8 @@ class StrayNoBreakSpace(Rule):
             run = match.group()
             if NBSP not in run:
                 continue
-            if " " not in run and not (text[match.start() - 1].isalpha() and text[match.end()].isalpha()):
+            between_letters = text[match.start() - 1].isalpha() and text[match.end()].isalpha()
+            if " " not in run and not between_letters:
                 continue
             start, end = line.start + match.start(), line.start + match.end()
             fix = Fix.safe("Replace with a space", Edit(start, end, " "))
@@ -367,7 +379,7 @@ def _code_points(text: str) -> str:
 
 def _deletion(text: str, start: int, end: int) -> Edit:
     """Delete [start, end), and one of the spaces around it when it stood between two."""
-    if 0 < start and end < len(text) and text[start - 1] == " " and text[end] == " ":
+    if start > 0 and end < len(text) and text[start - 1] == " " and text[end] == " ":
         end += 1
     return Edit(start, end)
 
@@ -385,8 +397,9 @@ def changes(before: str, after: str) -> list[tuple[int, int, str]]:
     tail = 0
     while tail < min(len(before), len(after)) - head and before[-1 - tail] == after[-1 - tail]:
         tail += 1
-    middle = SequenceMatcher(None, before[head : len(before) - tail], after[head : len(after) - tail],
-                             autojunk=False)
+    middle = SequenceMatcher(
+        None, before[head : len(before) - tail], after[head : len(after) - tail], autojunk=False
+    )
     ops = [(tag, i1 + head, i2 + head, j1 + head, j2 + head)
            for tag, i1, i2, j1, j2 in middle.get_opcodes() if tag != "equal"]
     spans: list[list[int]] = []
@@ -417,4 +430,6 @@ def _glued(char: str) -> bool:
     return not char.isascii() and not char.isspace()
 
 
-RULES = (Mojibake, ReplacementCharacter, ControlCharacter, InvisibleCharacter, NotNfc, StrayNoBreakSpace)
+RULES = (
+    Mojibake, ReplacementCharacter, ControlCharacter, InvisibleCharacter, NotNfc, StrayNoBreakSpace,
+)
