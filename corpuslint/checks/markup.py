@@ -250,13 +250,13 @@ class MarkdownLink(Rule):
     Inline markdown links `[text](url)` and images `![alt](src)`, with an
     optional title, from an HTML-to-markdown conversion. The target must
     look like a URL or a path, so a bracketed aside followed by a
-    parenthesis is not taken for a link.
+    parenthesis is not taken for a link. Files stored as markdown (`.md`)
+    are not checked: there the syntax is the format.
 
     ## Why it matters
     The brackets and the URL are markup, not prose: they break sentences,
     put URLs where words were, and teach a model to write markdown where
-    the corpus should hold plain news text. Files stored as markdown
-    (`.md`) are not checked: there the syntax is the format.
+    the corpus should hold plain news text.
 
     ## Example
     Before: `[Blinken](https://www.state.gov/secretary) met Gantz.`
@@ -306,13 +306,13 @@ class MarkdownEscape(Rule):
     markup: `\_`, `\*`, `\#`, `\[`, `\]`, `` \` ``, `\-`, `\.` and the
     like, as html2text and pandoc write them. A backslash before a letter,
     a digit or another backslash (`C:\Users`, LaTeX's `\frac`) is not one,
-    nor is the shrug `¯\_(ツ)_/¯`.
+    nor is the shrug `¯\_(ツ)_/¯`. Files stored as markdown (`.md`) are
+    not checked: there the escape is the format.
 
     ## Why it matters
     The escape is meant for a markdown renderer that never ran: the reader
     sees `Prince\_Harry` or `\#MeToo`, and search and tokenisers see a
-    different word from the one the article used. Files stored as markdown
-    (`.md`) are not checked: there the escape is the format.
+    different word from the one the article used.
 
     ## Example
     Before: `The \#MeToo campaign named 5\* hotels.`
@@ -418,12 +418,12 @@ class MarkdownHeadingMarker(Rule):
     ## What it finds
     One to six `#` and a space opening a line (`## Blinken meets…`), and the
     optional closing `#`s, left by a page converted to markdown. A hashtag
-    (`#MeToo`) has no space after the `#` and is not one.
+    (`#MeToo`) has no space after the `#` and is not one. Files stored as
+    markdown (`.md`) are not checked: there the marker is the format.
 
     ## Why it matters
     The marker is not part of the headline: it breaks headline extraction
-    and matching, and teaches a model to start articles with `##`. Files
-    stored as markdown (`.md`) are not checked: there it is the format.
+    and matching, and teaches a model to start articles with `##`.
 
     ## Example
     Before: `## Blinken meets with Israeli opposition leaders amid Gaza truce push`

@@ -222,7 +222,7 @@ class InvisibleCharacter(Rule):
 
     ## Why it matters
     Invisible characters split words for search and deduplication
-    ("Gaza" and "Ga\u200bza" differ), inflate token counts and survive every
+    ("Gaza" and "Ga\\u200bza" differ), inflate token counts and survive every
     visual review of the corpus.
 
     ## Example
