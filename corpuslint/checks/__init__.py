@@ -4,6 +4,8 @@ from __future__ import annotations
 
 MODULES = (
     "corpuslint.checks.encoding",
+    "corpuslint.checks.layout",
     "corpuslint.checks.markup",
     "corpuslint.checks.structure",
+    "corpuslint.checks.unicode",
 )
