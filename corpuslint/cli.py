@@ -124,6 +124,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         _error("interrupted")
         return EXIT_ERROR
+    except BrokenPipeError:
+        # The reader went away (`corpuslint rules | head`): not an error of ours.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_CLEAN
     except Exception as error:
         if os.environ.get("CORPUSLINT_DEBUG"):
             raise
@@ -215,6 +219,7 @@ def _check(args: argparse.Namespace) -> int:
         else:
             renderer(fmt)(run.findings, out, style)
     if not args.quiet:
+        sys.stdout.flush()  # the report first, then the summary, when both go to one terminal
         _summary(run.findings)
     if args.exit_zero:
         return EXIT_CLEAN
