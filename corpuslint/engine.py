@@ -19,7 +19,7 @@ from corpuslint.diagnostic import Diagnostic
 from corpuslint.document import Document, Location
 from corpuslint.finding import Finding, locate
 from corpuslint.registry import Registry, UnknownSelector
-from corpuslint.rule import Check, LinearPattern, compile_linear
+from corpuslint.rule import Check, LinearPattern, Rule, compile_linear
 from corpuslint.sources import Notice, Unreadable, read_document
 
 IO_ERROR = "U001"
@@ -44,7 +44,8 @@ class Linter:
         self.registry = registry or Registry.load(settings.packs)
         self.codes = self.registry.select(settings.select, settings.extend_select, settings.ignore)
         self._checks: list[tuple[Check, LinearPattern | None]] = [
-            (check, compile_linear(check.prefilter) if check.prefilter else None)
+            (check.configure(settings) if isinstance(check, Rule) else check,
+             compile_linear(check.prefilter) if check.prefilter else None)
             for check in self.registry.checks_for(self.codes)
         ]
         for code in settings.severity:

@@ -6,4 +6,5 @@ MODULES = (
     "corpuslint.checks.encoding",
     "corpuslint.checks.markup",
     "corpuslint.checks.structure",
+    "corpuslint.checks.metadata",
 )
