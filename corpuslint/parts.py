@@ -301,17 +301,18 @@ def _is_chrome(text: str) -> bool:
 
 
 def looks_like_headline(text: str, *, standalone: bool) -> bool:
-    """A line a headline could be: short, and a sentence only when it stands alone.
+    """A line a headline could be: short, and a sentence (or under three words) only when it
+    stands alone.
 
     `standalone` says whether a blank line (or the end) follows it: a page of
     sentences with no blank lines (seed 004) has no headline line at all.
     """
     words = HEADING_MARKER.sub("", text).split()
-    if not 3 <= len(words) <= 20 or len(text) > 200:
+    if not words or len(words) > 20 or len(text) > 200:
         return False
     if _SENTENCE_END.search(text.strip()):
-        return standalone and len(words) <= 15
-    return True
+        return standalone and 3 <= len(words) <= 15
+    return standalone or len(words) >= 3
 
 
 def is_sentence(text: str) -> bool:

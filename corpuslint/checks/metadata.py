@@ -260,7 +260,9 @@ class ShortBody(Rule):
     ## Why it matters
     A stub is usually a failed scrape: a paywall teaser, a cookie wall, a
     page that held only a video. It adds a headline and no content, and
-    dilutes any corpus statistic per article.
+    dilutes any corpus statistic per article. Length is a filtering choice
+    rather than a defect in the text, so the rule is info-level; raise it
+    with `severity = { S207 = "warning" }`.
 
     ## Example
     Before: `Markets rally` / blank / `Subscribe to read the full story.`
@@ -272,7 +274,7 @@ class ShortBody(Rule):
 
     code = "S207"
     name = "short-body"
-    severity = Severity.WARNING
+    severity = Severity.INFO
 
     def __init__(self, min_words: int = Settings.min_body_words) -> None:
         super().__init__()
