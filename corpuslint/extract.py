@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Generic, NamedTuple, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar
 
 from corpuslint.dates import to_iso
 from corpuslint.document import Document, Line
@@ -55,10 +55,11 @@ _BYLINE = re.compile(
     rf"(?P<names>{_NAME}(?:\s*(?:,|and|&)\s*{_NAME}){{0,3}})"
     r"(?P<rest>\s*(?:[,|·—–-]|\bon\b|\bin\b).*)?$"
 )
-_NOT_NAMES = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
-    "june july august september october november december the this that".split()
-)
+_NOT_NAMES = frozenset((
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "the", "this", "that",
+))
 _SOURCE_LINE = re.compile(
     r"^\s*(?:Link from|Source:|Originally published (?:on|at|by))\s+"
     r"(?:https?://)?(?P<source>(?:www\.)?[\w.-]+(?:\.[a-z]{2,})?|[A-Z][\w ]{1,40}?)\s*/?\s*$"
@@ -110,6 +111,25 @@ class Article:
     body_start: int
     body_words: int
 
+    def to_dict(self) -> dict[str, Any]:
+        """Plain values for JSON: each field as {value, start, end}, or null; lists for the rest."""
+        out: dict[str, Any] = {}
+        for name in self.__slots__:
+            value = getattr(self, name)
+            if isinstance(value, tuple):
+                out[name] = [_plain(item) for item in value]
+            else:
+                out[name] = _plain(value)
+        return out
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, Field):
+        inner = value.value
+        return {"value": inner._asdict() if isinstance(inner, tuple) else inner,
+                "start": value.start, "end": value.end}
+    return value
+
 
 class Layout(NamedTuple):
     """The top of an article: chrome, headline, standfirst, and where the body begins."""
@@ -128,7 +148,8 @@ def layout(doc: Document) -> Layout:
     if not content:
         return Layout(chrome, None, None, len(doc.text))
     first = content[0]
-    if not looks_like_headline(first.text, standalone=_standalone(lines, first)) or _is_furniture(first):
+    standalone = _standalone(lines, first)
+    if not looks_like_headline(first.text, standalone=standalone) or _is_furniture(first):
         return Layout(chrome, None, None, first.start)
     headline = _field(first, HEADING_MARKER.match(first.text))
     key = headline_key(headline.value)
@@ -166,7 +187,8 @@ def extract(doc: Document, *, language: bool = True) -> Article:
         dateline=dateline,
         source=_source(doc, signature, dateline),
         urls=tuple(urls(text)),
-        captions=tuple(Field(PhotoCaption(c.text, c.credit), c.start, c.end) for c in found_captions),
+        captions=tuple(Field(PhotoCaption(c.text, c.credit), c.start, c.end)
+                       for c in found_captions),
         language=detect_language(text) if language else None,
         body_start=top.body_start,
         body_words=sum(1 for _ in _WORD.finditer(text, top.body_start)),
@@ -263,7 +285,7 @@ def _byline(doc: Document) -> tuple[Field[str] | None, Field[str] | None]:
 
 
 def _dateline(doc: Document, body_start: int) -> DatelineMatch | None:
-    """The dateline opening one of the first two body paragraphs (after a run-in caption, if any)."""
+    """The dateline opening one of the first two body paragraphs (after a run-in caption)."""
     checked = 0
     for line in doc.lines:
         if line.end <= body_start or not line.text.strip():

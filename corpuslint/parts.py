@@ -98,7 +98,8 @@ def captions(doc: Document) -> Iterator[Caption]:
 # --- timestamp lines ------------------------------------------------------------------------
 
 _STAMP_LABEL = re.compile(
-    r"(?i:\b(?:last |first )?(?P<kind>updated|published|posted|modified)(?: on| at)?|\bdate(?: published)?)"
+    r"(?i:\b(?:last |first )?(?P<kind>updated|published|posted|modified)(?: on| at)?"
+    r"|\bdate(?: published)?)"
     r"\s*:?\s+"
 )
 _STAMP_START = re.compile(r"^\s*(?i:(?:last |first )?(?:updated|published|posted|modified)|date)\b")
@@ -140,7 +141,8 @@ def timestamp_line(line: Line) -> TimestampLine | None:
         iso = to_iso(segment)
         if iso is None:
             return None
-        kind = "updated" if (label["kind"] or "").lower() in ("updated", "modified") else "published"
+        updated = (label["kind"] or "").lower() in ("updated", "modified")
+        kind = "updated" if updated else "published"
         start = line.start + label.end()
         stamps.append(Timestamp(kind, iso, start, start + len(segment.rstrip(" ,;|"))))
     return TimestampLine(line, tuple(stamps)) if stamps else None
@@ -199,11 +201,12 @@ def dateline_at(text: str, offset: int) -> DatelineMatch | None:
 
 # --- site signature -------------------------------------------------------------------------
 
-_OUTLET_WORDS = frozenset(
-    "radio news times post press daily herald tribune journal gazette agency tv television "
-    "broadcasting network online media chronicle telegraph observer guardian express mirror "
-    "monitor weekly today reporter dispatch courier".split()
-)
+_OUTLET_WORDS = frozenset((
+    "radio", "news", "times", "post", "press", "daily", "herald", "tribune", "journal",
+    "gazette", "agency", "tv", "television", "broadcasting", "network", "online", "media",
+    "chronicle", "telegraph", "observer", "guardian", "express", "mirror", "monitor", "weekly",
+    "today", "reporter", "dispatch", "courier",
+))
 _SIGNATURE = re.compile(r"^\s*[A-Z][\w&'’.-]*(?: (?:[A-Z][\w&'’.-]*|of|the|and|de|al)){0,4}\s*$")
 _HOST = re.compile(r"(?:https?://|\bwww\.)([a-z0-9-]+(?:\.[a-z0-9-]+)+)", re.IGNORECASE)
 
@@ -289,7 +292,9 @@ def top_chrome(doc: Document) -> tuple[Line, ...]:
     if len(block) < 2 or not all(_is_chrome(line.text) for line in block):
         return ()
     after = next((line for line in lines[block[-1].row :] if line.text.strip()), None)
-    if after is None or is_sentence(after.text) or not looks_like_headline(after.text, standalone=True):
+    if after is None or is_sentence(after.text):
+        return ()
+    if not looks_like_headline(after.text, standalone=True):
         return ()
     return tuple(block)
 

@@ -19,7 +19,10 @@ from corpuslint.extract import Article, extract, layout
 from corpuslint.rule import FixAvailability, Rule
 
 _WORD = re.compile(r"\S+")
-_ABBREVIATION_END = re.compile(r"(?:\b[A-Za-z]\.[A-Za-z]\.|\b(?:Inc|Ltd|Co|Corp|Jr|Sr|St|etc|No)\.|\.\.)$")
+_ABBREVIATION_END = re.compile(
+    r"(?:\b[A-Za-z]\.[A-Za-z]\.|\b(?:Inc|Ltd|Co|Corp|Jr|Sr|St|etc|No)\.|\.\.)$"
+)
+_MONTH = "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
 
 
 def _anchor(doc: Document) -> tuple[int, int]:
@@ -165,7 +168,7 @@ class PartialDate(Rule):
     code = "S204"
     name = "partial-date"
     severity = Severity.INFO
-    prefilter = r"(?i)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? +\d|\d +(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    prefilter = rf"(?i){_MONTH}[a-z]*\.? +\d|\d +{_MONTH}"
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         article = extract(doc, language=False)
@@ -208,7 +211,8 @@ class HeadlineTrailingFullStop(Rule):
         value = headline.value
         if value.endswith(".") and not _ABBREVIATION_END.search(value):
             fix = Fix.safe("Remove the full stop", Edit(headline.end - 1, headline.end, ""))
-            yield self.diagnostic(headline.end - 1, headline.end, "Headline ends with a full stop", fix)
+            yield self.diagnostic(headline.end - 1, headline.end,
+                                  "Headline ends with a full stop", fix)
 
 
 class HeadlineAllCapitals(Rule):
@@ -245,7 +249,8 @@ class HeadlineAllCapitals(Rule):
             return
         letters = [c for c in headline.value if c.isalpha()]
         words = [w for w in headline.value.split() if any(c.isalpha() for c in w)]
-        if len(letters) >= self.MIN_LETTERS and len(words) >= 3 and all(c.isupper() for c in letters):
+        capitals = all(c.isupper() for c in letters)
+        if capitals and len(letters) >= self.MIN_LETTERS and len(words) >= 3:
             yield self.diagnostic(headline.start, headline.end, "Headline is in capitals")
 
 
