@@ -103,6 +103,11 @@ def build_parser() -> argparse.ArgumentParser:
                                description="Print a rule's documentation, e.g. 'corpuslint rule M101'.")
     rule.add_argument("code", metavar="CODE")
     rule.add_argument("--output-format", choices=["text", "json"], default="text")
+    show = commands.add_parser("show", help="print the fields extracted from an article",
+                               description="Print the headline, byline, dates, dateline, source, "
+                                           "URLs, captions and language read from one file.")
+    show.add_argument("file", metavar="FILE")
+    show.add_argument("--output-format", choices=["table", "json"], default="table")
     return parser
 
 
@@ -117,6 +122,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _check(args)
         if args.command == "rules":
             return _rules(args)
+        if args.command == "show":
+            return _show(args)
         return _rule(args)
     except UsageError as error:
         _error(str(error))
@@ -341,4 +348,38 @@ def _rule(args: argparse.Namespace) -> int:
     print(f"{info.code} {info.name}\n\n{info.summary}\n")
     print(f"Severity: {info.severity.label}. {state.capitalize()}. Fix: {info.fix.value}.\n")
     print(info.doc.to_markdown())
+    return EXIT_CLEAN
+
+
+def _show(args: argparse.Namespace) -> int:
+    from corpuslint.document import Document
+    from corpuslint.extract import extract
+    from corpuslint.sources import read_document
+
+    doc = read_document(args.file)
+    if not isinstance(doc, Document):
+        raise UsageError(f"{args.file}: {getattr(doc, 'reason', None) or getattr(doc, 'error', '')}")
+    fields = extract(doc).to_dict()
+    if args.output_format == "json":
+        json.dump({"path": doc.path, **fields}, sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+        return EXIT_CLEAN
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(box=None, header_style="bold", title=doc.path)
+    for column in ("field", "line", "value"):
+        table.add_column(column)
+    for name, value in fields.items():
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, dict):
+                shown = item["value"]
+                if isinstance(shown, dict):
+                    shown = ", ".join(f"{k}={v}" for k, v in shown.items() if v is not None)
+                table.add_row(name, str(doc.location(item["start"]).row), str(shown))
+            else:
+                table.add_row(name, "", "-" if item is None else str(item))
+        if value == []:
+            table.add_row(name, "", "-")
+    Console(no_color=bool(os.environ.get("NO_COLOR"))).print(table)
     return EXIT_CLEAN

@@ -54,6 +54,7 @@ class Settings:
     packs: tuple[Path, ...] = ()
     fail_on: Severity = Severity.WARNING
     output_format: str = "concise"
+    min_body_words: int = 50
 
     def with_overrides(self, **changes: Any) -> Settings:
         """These settings with command-line values laid over them (None means unset)."""
@@ -105,6 +106,12 @@ def _ignores_map(key: str, value: Any) -> dict[str, tuple[str, ...]]:
     return {str(glob): _strings(f"{key}.{glob}", codes) for glob, codes in value.items()}
 
 
+def _positive_int(key: str, value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ConfigError(f"{key!r} must be a whole number of at least 1")
+    return value
+
+
 def _output_format(key: str, value: Any) -> str:
     from corpuslint.report import FORMATS
 
@@ -129,6 +136,7 @@ _KEYS: dict[str, tuple[str, Callable[[str, Any], Any]]] = {
     "packs": ("packs", _strings),
     "fail-on": ("fail_on", _severity),
     "output-format": ("output_format", _output_format),
+    "min-body-words": ("min_body_words", _positive_int),
 }
 
 

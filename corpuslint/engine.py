@@ -20,7 +20,7 @@ from corpuslint.diagnostic import Diagnostic
 from corpuslint.document import Document, Location
 from corpuslint.finding import Finding, locate
 from corpuslint.registry import Registry, RegistryError, UnknownSelector
-from corpuslint.rule import Check
+from corpuslint.rule import Check, Rule
 from corpuslint.sources import Notice, Unreadable, read_document
 
 IO_ERROR = "U001"
@@ -44,7 +44,10 @@ class Linter:
     def __init__(self, settings: Settings, registry: Registry | None = None) -> None:
         self.registry = registry or Registry.load(settings.packs)
         self.codes = self.registry.select(settings.select, settings.extend_select, settings.ignore)
-        self._checks = self.registry.checks_for(self.codes)
+        self._checks = tuple(
+            check.configure(settings) if isinstance(check, Rule) else check
+            for check in self.registry.checks_for(self.codes)
+        )
         self._prefilters = PrefilterSet(self._checks)
         for code in settings.severity:
             if code not in self.registry.infos:

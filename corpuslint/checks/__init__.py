@@ -8,4 +8,5 @@ MODULES = (
     "corpuslint.checks.markup",
     "corpuslint.checks.structure",
     "corpuslint.checks.unicode",
+    "corpuslint.checks.metadata",
 )
