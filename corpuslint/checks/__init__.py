@@ -5,5 +5,7 @@ from __future__ import annotations
 MODULES = (
     "corpuslint.checks.encoding",
     "corpuslint.checks.markup",
+    "corpuslint.checks.quotes",
     "corpuslint.checks.structure",
+    "corpuslint.checks.wording",
 )
