@@ -1,8 +1,9 @@
 """Q: quotation marks and brackets: unbalanced, mismatched, or in mixed styles.
 
-A paragraph is one line: scraped news keeps a paragraph on one line, and
-BBC-style text even joins several paragraphs on one line, reopening the
-quotation after a full stop without closing it first. Single quotes are
+A paragraph is one line, as scraped news keeps it (BBC-style text even joins
+several paragraphs on one line, reopening the quotation after a full stop
+without closing it first); a line that stops mid-sentence goes on in the
+next one, so hard-wrapped text is read whole. Single quotes are
 never balanced: ’ is also the apostrophe ("Israel’s", "’90s", "the
 Joneses’"), so a count of them means nothing.
 """  # noqa: RUF002 (the curly marks are the subject)
@@ -65,7 +66,29 @@ def double_quotes(line: Line) -> list[Quote]:
     return found
 
 
-def _opens_paragraph(line: Line) -> bool:
+Paragraph = tuple[Line, ...]
+_ENDS_PARAGRAPH = frozenset(".!?…:;\"”'\u2019)]")
+
+
+def paragraphs(doc: Document) -> list[Paragraph]:
+    """Runs of non-blank lines, a line joining the one before it when that one ends mid-sentence."""
+    found: list[list[Line]] = []
+    previous: Line | None = None
+    for line in doc.lines:
+        stripped = line.text.rstrip()
+        if not stripped:
+            previous = None
+            continue
+        if previous is not None and previous.text.rstrip()[-1] not in _ENDS_PARAGRAPH:
+            found[-1].append(line)
+        else:
+            found.append([line])
+        previous = line
+    return [tuple(lines) for lines in found]
+
+
+def _opens_paragraph(paragraph: Paragraph) -> bool:
+    line = paragraph[0]
     quotes = double_quotes(line)
     if not quotes or quotes[0].mark is not Mark.OPEN:
         return False
@@ -82,10 +105,12 @@ def quotation_faults(doc: Document) -> Iterator[tuple[Mark, Quote]]:
     paragraph opens with a quotation mark.
     """
     text = doc.text
-    paragraphs = [line for line in doc.lines if line.text.strip()]
-    for i, line in enumerate(paragraphs):
-        quotes = double_quotes(line)
-        if not quotes or _LOW_OPENER in line.text or any(q.mark is Mark.UNKNOWN for q in quotes):
+    found = paragraphs(doc)
+    for i, paragraph in enumerate(found):
+        quotes = [quote for line in paragraph for quote in double_quotes(line)]
+        if not quotes or any(q.mark is Mark.UNKNOWN for q in quotes):
+            continue
+        if any(_LOW_OPENER in line.text for line in paragraph):
             continue
         opened: list[Quote] = []
         for quote in quotes:
@@ -97,7 +122,7 @@ def quotation_faults(doc: Document) -> Iterator[tuple[Mark, Quote]]:
                 opened.pop()
             elif not (quote.char == '"' and text[quote.offset - 1 : quote.offset].isdigit()):
                 yield Mark.CLOSE, quote  # a straight mark after a digit may be an inch mark
-        following = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
+        following = found[i + 1] if i + 1 < len(found) else None
         if opened and not (following is not None and _opens_paragraph(following)):
             yield Mark.OPEN, opened[0]
 
@@ -212,9 +237,10 @@ class UnbalancedBrackets(Rule):
     that report the whole run-in caption.
 
     ## Why it matters
-    A lone bracket is the trace of text lost in conversion (a caption or an
-    aside cut in half) or of a template; it leaves an aside with no end, and
-    a reader or a parser cannot tell what it covers.
+    A lone bracket can be the trace of text lost in conversion (an aside cut
+    in half), and it leaves a reader or a parser unable to tell what the
+    aside covers. It is info, not a warning: most lone brackets in edited
+    news are typing slips ("in 3:48.82).") that lose no words.
 
     ## Example
     Before: `The deal (first agreed in May would free 33 hostages.`
@@ -226,13 +252,17 @@ class UnbalancedBrackets(Rule):
 
     code = "Q103"
     name = "unbalanced-brackets"
-    severity = Severity.WARNING
+    severity = Severity.INFO
     prefilter = r"[()\[\]]"
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         text = doc.text
-        for line in doc.lines:
-            opened: list[tuple[str, int]] = []
+        for paragraph in paragraphs(doc):
+            yield from self._paragraph(text, paragraph)
+
+    def _paragraph(self, text: str, paragraph: Paragraph) -> Iterator[Diagnostic]:
+        opened: list[tuple[str, int]] = []
+        for line in paragraph:
             for match in _BRACKET.finditer(line.text):
                 char, at = match.group(), line.start + match.start()
                 if char in "([":
@@ -249,10 +279,10 @@ class UnbalancedBrackets(Rule):
                 elif not (_CREDIT_BEFORE.search(before) or _LIST_OR_SMILEY_BEFORE.search(before)):
                     message = f"Closing {char!r} with no opening one in its paragraph"
                     yield self.diagnostic(at, at + 1, message)
-            for char, at in opened:
-                if text[at + 1 : at + 2].strip():
-                    message = f"Opening {char!r} never closed in its paragraph"
-                    yield self.diagnostic(at, at + 1, message)
+        for char, at in opened:
+            if text[at + 1 : at + 2].strip():
+                message = f"Opening {char!r} never closed in its paragraph"
+                yield self.diagnostic(at, at + 1, message)
 
 
 _STRAIGHT_DOUBLE = re.compile(r'"')

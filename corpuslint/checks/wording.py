@@ -24,10 +24,10 @@ def _words(text: str) -> frozenset[str]:
 _MODALS = ("will", "would", "can", "could", "should", "may", "might", "must", "shall")
 
 # Past participles that are not also a base form or a present tense ("cut",
-# "put", "set", "hit", "cost", "read", "come", "become", "run" are left out).
+# "put", "set", "hit", "cost", "read", "come", "become", "run", "found" are left out).
 IRREGULAR_PARTICIPLES = _words("""
     arisen awoken beaten begun bitten blown born borne broken brought built bought caught chosen
-    dealt done drawn driven eaten fallen felt fought forbidden forgiven forgotten forsaken found
+    dealt done drawn driven eaten fallen felt fought forbidden forgiven forgotten forsaken
     frozen given grown heard held hidden kept known laid lent lost made meant mistaken overseen
     overtaken overthrown paid ridden risen rewritten said seen sent shaken shown sold sought
     spent spoken stolen stricken sung sworn taken taught thought thrown told torn undertaken
@@ -36,17 +36,19 @@ IRREGULAR_PARTICIPLES = _words("""
 # Words in -ed that are base forms ("will need", "will exceed", "could shed").
 _BASE_IN_ED = re.compile(r"(?:eed|^.{1,3}ed)$")
 _PARTICIPLES_IN_EED = _words("agreed disagreed freed guaranteed decreed refereed")
-# "the political will needed", "a can opened": `will` and `can` as nouns.
+_BASES_IN_ED = _words("embed imbed shred")
+# "the political will needed", "a can opened", "his military might crushed": modals as nouns.
+# A possessive ("Jackson's will left") marks the noun too.
 _NOUN_MARKERS = _words("""
     a an the his her their its our my your this that free political good ill public popular
-    collective beer tin
+    collective last living beer tin military economic naval
 """)
 
 # How every participle the check knows ends: the prefilter asks for one of these.
 _ENDINGS = sorted({"ed"} | {word[-2:] for word in IRREGULAR_PARTICIPLES})
 _WORD = r"[a-z]+(?:-[a-z]+)*"
 _MODAL_THEN_WORD = re.compile(rf"\b(?P<modal>{'|'.join(_MODALS)})[ \t]+(?P<word>{_WORD})\b")
-_WORD_BEFORE = re.compile(r"([A-Za-z']+)[ \t]*$")
+_WORD_BEFORE = re.compile(r"([A-Za-z'\u2019]+)[ \t]*$")
 
 
 def is_participle(word: str) -> bool:
@@ -56,7 +58,14 @@ def is_participle(word: str) -> bool:
     last = word.rsplit("-", 1)[-1]
     if not last.endswith("ed"):
         return False
+    if last in _BASES_IN_ED:
+        return False
     return last in _PARTICIPLES_IN_EED or not _BASE_IN_ED.search(last)
+
+
+def _marks_a_noun(word: str) -> bool:
+    word = word.lower().replace("\u2019", "'")
+    return word in _NOUN_MARKERS or word.endswith(("'s", "s'"))
 
 
 class ModalWithoutBe(Rule):
@@ -66,8 +75,9 @@ class ModalWithoutBe(Rule):
     `will`, `would`, `can`, `could`, `should`, `may`, `might`, `must` or
     `shall` followed by a past participle, as in "will co-hosted". Words that
     are also base forms never count: "will need", "could shed", "will cut",
-    "can lead", "would exceed". Nor does `will` or `can` used as a noun ("the
-    political will needed"), which the word before it gives away.
+    "can lead", "would exceed", "can found". Nor does a modal used as a noun
+    ("the political will needed", "Jackson's will left", "military might
+    crushed"), which the word before it gives away.
 
     ## Why it matters
     The slip is in the published text, and a model trained on it learns the
@@ -95,7 +105,7 @@ class ModalWithoutBe(Rule):
             if not is_participle(match["word"]):
                 continue
             before = _WORD_BEFORE.search(text, max(0, match.start() - 40), match.start())
-            if before and before.group(1).lower() in _NOUN_MARKERS:
+            if before and _marks_a_noun(before.group(1)):
                 continue
             at = match.start("word")
             fix = Fix.unsafe('Insert "be"', Edit(at, at, "be "))
