@@ -6,7 +6,7 @@ without closing it first); a line that stops mid-sentence goes on in the
 next one, so hard-wrapped text is read whole. Single quotes are
 never balanced: ’ is also the apostrophe ("Israel’s", "’90s", "the
 Joneses’"), so a count of them means nothing.
-"""  # noqa: RUF002 (the curly marks are the subject)
+"""
 
 from __future__ import annotations
 
@@ -272,9 +272,7 @@ class UnbalancedBrackets(Rule):
                 if opened and opened[-1][0] == _PAIRS[char]:
                     opened.pop()
                 elif opened:
-                    yield self.diagnostic(
-                        opened[-1][1], at + 1, f"{opened[-1][0]!r} closed by {char!r}"
-                    )
+                    yield self.diagnostic(opened[-1][1], at + 1, f"{opened[-1][0]!r} closed by {char!r}")
                     opened.pop()
                 elif not (_CREDIT_BEFORE.search(before) or _LIST_OR_SMILEY_BEFORE.search(before)):
                     message = f"Closing {char!r} with no opening one in its paragraph"

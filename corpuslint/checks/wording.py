@@ -126,9 +126,7 @@ _THROUGH_VERBS = _words("""
     break breaks breaking broke sift sifting sifted wade wading waded plough ploughing ploughed
     trawl trawling trawled leaf leafing leafed rifle rifling rifled
 """)
-_DETERMINER = (
-    r"(?=[ \t]+(?:the|that|this|these|those|a|an|their|its|his|her|our|my|your|years|decades)\b)"
-)
+_DETERMINER = r"(?=[ \t]+(?:the|that|this|these|those|a|an|their|its|his|her|our|my|your|years|decades)\b)"
 _PARTICIPLE_NEXT = rf"(?=[ \t]+(?:been|had|{'|'.join(sorted(IRREGULAR_PARTICIPLES))}|[a-z]+ed)\b)"
 
 # Only pairs where the wrong form is never right in news prose, given the context the pattern asks.
@@ -152,9 +150,7 @@ CONFUSABLES = (
     Confusable(r"\bfree reign\b", "reign", "rein"),
     Confusable(r"\b(?:tow|towed|towing|tows) the (?:party )?line\b", "tow", "toe"),
     Confusable(r"\bsneak peak", "peak", "peek"),
-    Confusable(
-        r"\bpeaked (?:his|her|my|their|our|your|the public's) interest\b", "peaked", "piqued"
-    ),
+    Confusable(r"\bpeaked (?:his|her|my|their|our|your|the public's) interest\b", "peaked", "piqued"),
     Confusable(r"\bdeep seeded\b", "deep seeded", "deep-seated"),
     Confusable(r"\b(?:wreck|wrecked|wrecking|wrecks) havoc\b", "wreck", "wreak"),
     Confusable(r"\bone in the same\b", "in", "and"),
@@ -166,9 +162,7 @@ CONFUSABLES = (
     Confusable(r"\balot\b", "alot", "a lot"),
 )
 # One pass for the whole list: each entry is a named alternative, so `lastgroup` says which matched.
-_CONFUSABLE = re.compile(
-    "|".join(f"(?P<c{i}>{c.pattern})" for i, c in enumerate(CONFUSABLES)), re.IGNORECASE
-)
+_CONFUSABLE = re.compile("|".join(f"(?P<c{i}>{c.pattern})" for i, c in enumerate(CONFUSABLES)), re.IGNORECASE)
 
 
 def _repair(matched: str, confusable: Confusable) -> str:
@@ -221,9 +215,7 @@ class ConfusedWords(Rule):
             confusable = CONFUSABLES[int(match.lastgroup[1:])]  # type: ignore[index]
             matched = match.group()
             repaired = _repair(matched, confusable)
-            fix = Fix.unsafe(
-                f'Replace with "{repaired}"', Edit(match.start(), match.end(), repaired)
-            )
+            fix = Fix.unsafe(f'Replace with "{repaired}"', Edit(match.start(), match.end(), repaired))
             yield self.diagnostic(match.start(), match.end(), f'"{matched}" for "{repaired}"', fix)
 
 
@@ -283,9 +275,7 @@ class DoubledWord(Rule):
             delete = Edit(match.end(1), match.end())
             make = Fix.safe if word in SAFE_TO_DELETE else Fix.unsafe
             fix = make(f'Delete the second "{second}"', delete)
-            yield self.diagnostic(
-                match.start(), match.end(), f'"{first} {second}": word repeated', fix
-            )
+            yield self.diagnostic(match.start(), match.end(), f'"{first} {second}": word repeated', fix)
 
 
 RULES = (ModalWithoutBe, ConfusedWords, DoubledWord)
