@@ -6,7 +6,9 @@ MODULES = (
     "corpuslint.checks.encoding",
     "corpuslint.checks.layout",
     "corpuslint.checks.markup",
+    "corpuslint.checks.quotes",
     "corpuslint.checks.structure",
     "corpuslint.checks.unicode",
     "corpuslint.checks.metadata",
+    "corpuslint.checks.wording",
 )
