@@ -306,3 +306,21 @@ def test_invalid_user_pack_is_a_usage_error(tmp_path: Path, corpuslint_exe: str,
         """)
     assert "Traceback" not in result.stderr
     assert result.stdout == ""
+
+
+def test_each_boilerplate_case_is_reported_once_by_the_whole_family() -> None:
+    """Every B code's must-report cases, linted with all of B: one finding, of that code only."""
+    from conftest import CASES
+
+    from corpuslint.config import Settings
+    from corpuslint.engine import Linter
+
+    linter = Linter(Settings(select=("B",)))
+    checked = 0
+    for path in sorted(CASES.glob("B*.yaml")):
+        for case in yaml.safe_load(path.read_text(encoding="utf-8"))["report"]:
+            found = [(d.code, case["text"][d.start:d.end])
+                     for d in linter.lint(Document(case["text"], "case.txt"))]
+            assert found == [(path.stem, case["flagged"])] * case.get("count", 1), case["name"]
+            checked += 1
+    assert checked >= 30
