@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from corpuslint.config import Settings
     from corpuslint.engine import Linter
     from corpuslint.finding import Finding
+    from corpuslint.registry import Registry
     from corpuslint.rule import RuleInfo
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -292,10 +293,20 @@ def _summary(findings: Sequence[Finding]) -> None:
     sys.stderr.write(f"Found {len(findings)} {noun} ({fixable} fixable with --fix)\n")
 
 
-def _rules(args: argparse.Namespace) -> int:
-    from corpuslint.registry import Registry
+def _registry() -> Registry:
+    """Built-in rules plus the user packs named in the config found from here."""
+    from corpuslint.config import ConfigError, load_settings
+    from corpuslint.packs import PackError
+    from corpuslint.registry import Registry, RegistryError
 
-    infos = list(Registry.load().infos.values())
+    try:
+        return Registry.load(load_settings().packs)
+    except (ConfigError, PackError, RegistryError) as error:
+        raise UsageError(str(error)) from None
+
+
+def _rules(args: argparse.Namespace) -> int:
+    infos = list(_registry().infos.values())
     if args.output_format == "json":
         json.dump([_rule_json(i) for i in infos], sys.stdout, indent=2)
         sys.stdout.write("\n")
@@ -331,9 +342,7 @@ def _rule_json(info: RuleInfo) -> dict[str, object]:
 
 
 def _rule(args: argparse.Namespace) -> int:
-    from corpuslint.registry import Registry
-
-    infos = Registry.load().infos
+    infos = _registry().infos
     info = infos.get(args.code.upper())
     if info is None:
         by_name = {i.name: i for i in infos.values()}
