@@ -80,8 +80,9 @@ class FixResult:
         return self.doc.text != self.original.text or self.doc.encoding != self.original.encoding
 
 
-def fix_document(doc: Document, lint: Lint, policy: FixPolicy = FixPolicy(),
-                 max_passes: int = MAX_PASSES) -> FixResult:
+def fix_document(
+    doc: Document, lint: Lint, policy: FixPolicy = FixPolicy(), max_passes: int = MAX_PASSES
+) -> FixResult:
     """Fix `doc` to a fixed point of `lint` (at most `max_passes` passes that change it)."""
     original, newline, final_newline = doc, _newline(doc.text), _ends_with_break(doc.text)
     applied: list[tuple[Document, Diagnostic]] = []
@@ -93,8 +94,9 @@ def fix_document(doc: Document, lint: Lint, policy: FixPolicy = FixPolicy(),
         first = found if first is None else first
         chosen = _non_overlapping([d for d in found if policy.allows(d)])
         if not chosen:
-            return FixResult(original, doc, tuple(applied), tuple(found), tuple(first),
-                             len(codes_per_pass))
+            return FixResult(
+                original, doc, tuple(applied), tuple(found), tuple(first), len(codes_per_pass)
+            )
         if len(codes_per_pass) == max_passes:
             involved = codes_per_pass[-1] | {d.code for d in chosen}
             break
@@ -103,13 +105,20 @@ def fix_document(doc: Document, lint: Lint, policy: FixPolicy = FixPolicy(),
         codes_per_pass.append({d.code for d in chosen})
         state = (fixed.text, fixed.encoding)
         if state in history:  # a cycle, or fixes that change nothing: never settles
-            involved = set().union(*codes_per_pass[history.index(state):])
+            involved = set().union(*codes_per_pass[history.index(state) :])
             break
         history.append(state)
         doc = fixed
     assert first is not None
-    return FixResult(original, original, (), tuple(first), tuple(first), len(codes_per_pass),
-                     unsettled=tuple(sorted(involved)))
+    return FixResult(
+        original,
+        original,
+        (),
+        tuple(first),
+        tuple(first),
+        len(codes_per_pass),
+        unsettled=tuple(sorted(involved)),
+    )
 
 
 def _non_overlapping(diagnostics: Sequence[Diagnostic]) -> list[Diagnostic]:
@@ -135,10 +144,15 @@ def _overlap(a: Edit, b: Edit) -> bool:
     return a.start == b.start or (a.start < b.end and b.start < a.end)
 
 
-def _apply(doc: Document, chosen: Sequence[Diagnostic], newline: str,
-           final_newline: bool) -> Document:
-    edits = [Edit(e.start, e.end, _with_newline(e.content, newline))
-             for d in chosen if d.fix for e in d.fix.edits]
+def _apply(
+    doc: Document, chosen: Sequence[Diagnostic], newline: str, final_newline: bool
+) -> Document:
+    edits = [
+        Edit(e.start, e.end, _with_newline(e.content, newline))
+        for d in chosen
+        if d.fix
+        for e in d.fix.edits
+    ]
     text = _keep_final_newline(apply_edits(doc.text, edits), final_newline, newline)
     encoding = next((d.fix.encoding for d in chosen if d.fix and d.fix.encoding), doc.encoding)
     return relinted(doc, text, encoding)
@@ -199,28 +213,38 @@ class FileFix:
     error: str | None = None
 
 
-def fix_file(doc: Document, lint: Lint, policy: FixPolicy, mode: FixMode, *,
-             to_stdout: bool = False) -> FileFix:
+def fix_file(
+    doc: Document, lint: Lint, policy: FixPolicy, mode: FixMode, *, to_stdout: bool = False
+) -> FileFix:
     """Fix one document read from `doc.path`, then write it back, print it (stdin) or diff it."""
     result = fix_document(doc, lint, policy)
     warning = None
     if result.unsettled:
-        warning = (f"fixes did not settle after {result.passes} passes "
-                   f"({', '.join(result.unsettled)}); file left as it was")
+        warning = (
+            f"fixes did not settle after {result.passes} passes "
+            f"({', '.join(result.unsettled)}); file left as it was"
+        )
     unchanged = FileFix(doc, (), result.initial, warning=warning)
     try:
         data = encode(result.doc.text, result.doc.encoding, result.doc.bom)
         if mode.diff:
-            return FileFix(result.doc, result.applied, result.remaining, diff=unified_diff(result),
-                           warning=warning)
+            return FileFix(
+                result.doc,
+                result.applied,
+                result.remaining,
+                diff=unified_diff(result),
+                warning=warning,
+            )
         if to_stdout:
-            return FileFix(result.doc, result.applied, result.remaining, output=data,
-                           warning=warning)
+            return FileFix(
+                result.doc, result.applied, result.remaining, output=data, warning=warning
+            )
         if not result.changed:
             return FileFix(result.doc, (), result.remaining, warning=warning)
         if not write_atomic(doc.path, data, expected=encode(doc.text, doc.encoding, doc.bom)):
-            return replace(unchanged,
-                           warning="changed on disk since it was read; fixes not written")
+            return replace(
+                unchanged, warning="changed on disk since it was read; fixes not written"
+            )
     except WriteError as error:
         return replace(unchanged, error=str(error))
     return FileFix(result.doc, result.applied, result.remaining)
@@ -234,8 +258,11 @@ def unified_diff(result: FixResult) -> str:
     old, new = before.path, after.path
     if before.encoding != after.encoding:
         old, new = f"{old}\t({before.encoding})", f"{new}\t({after.encoding})"
-    lines = list(difflib.unified_diff(before.text.splitlines(keepends=True),
-                                      after.text.splitlines(keepends=True), old, new))
+    lines = list(
+        difflib.unified_diff(
+            before.text.splitlines(keepends=True), after.text.splitlines(keepends=True), old, new
+        )
+    )
     if not lines:
         return f"--- {old}\n+++ {new}\n"
     no_newline = "\n\\ No newline at end of file\n"

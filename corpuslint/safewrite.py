@@ -50,8 +50,10 @@ def encode(text: str, encoding: str, bom: bool = False) -> bytes:
         data = text.encode(encoding, errors="corpuslint-cp1252-encode")
     except UnicodeEncodeError as error:
         char = error.object[error.start]
-        raise WriteError(f"the fixed text holds {char!r}, which {encoding} cannot store; "
-                         "rewrite the file as UTF-8 first (U002, --unsafe-fixes)") from None
+        raise WriteError(
+            f"the fixed text holds {char!r}, which {encoding} cannot store; "
+            "rewrite the file as UTF-8 first (U002, --unsafe-fixes)"
+        ) from None
     return (codecs.BOM_UTF8 if bom else b"") + data
 
 
@@ -78,14 +80,18 @@ def write_atomic(path: str, data: bytes, *, expected: bytes) -> bool:
         raise WriteError(f"{path}: cannot write the fixes: {error.strerror or error}") from None
     writable = info.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)
     if not writable or not os.access(target, os.W_OK):
-        raise WriteError(f"{path}: the file is read-only; fixes not written "
-                         "(make it writable, or leave out --fix)")
+        raise WriteError(
+            f"{path}: the file is read-only; fixes not written "
+            "(make it writable, or leave out --fix)"
+        )
     try:
-        handle, temp = tempfile.mkstemp(prefix=f".{os.path.basename(target)}.{os.getpid()}.",
-                                        suffix=TEMP_SUFFIX, dir=folder)
+        handle, temp = tempfile.mkstemp(
+            prefix=f".{os.path.basename(target)}.{os.getpid()}.", suffix=TEMP_SUFFIX, dir=folder
+        )
     except OSError as error:
-        raise WriteError(f"{path}: cannot create a temporary file in {folder}: "
-                         f"{error.strerror or error}") from None
+        raise WriteError(
+            f"{path}: cannot create a temporary file in {folder}: {error.strerror or error}"
+        ) from None
     done = False
     try:
         with os.fdopen(handle, "wb") as out:

@@ -7,7 +7,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from fixer_support import substitution_pack
 
 URL = "https://www.radiohc.cu/en/noticias/357113"
@@ -19,9 +18,15 @@ FIXED = f"Blinken meets opposition leaders\n\nHamas welcomed the resolution.\n\n
 RULES = "M101,B101,S101,U002"
 
 
-def _run(exe: str, cwd: Path, *args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run([exe, "check", "--isolated", "--select", RULES, *args], cwd=cwd,
-                          input=stdin, capture_output=True)
+def _run(
+    exe: str, cwd: Path, *args: str, stdin: bytes | None = None
+) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [exe, "check", "--isolated", "--select", RULES, *args],
+        cwd=cwd,
+        input=stdin,
+        capture_output=True,
+    )
 
 
 @pytest.fixture
@@ -31,7 +36,9 @@ def article(tmp_path: Path) -> Path:
     return path
 
 
-def test_fix_writes_and_exits_0_when_everything_was_fixed(corpuslint_exe: str, article: Path) -> None:
+def test_fix_writes_and_exits_0_when_everything_was_fixed(
+    corpuslint_exe: str, article: Path
+) -> None:
     done = _run(corpuslint_exe, article.parent, "--fix", "article.txt")
     assert done.returncode == 0, done.stderr
     assert article.read_text(encoding="utf-8") == FIXED
@@ -67,7 +74,9 @@ def test_fix_only_reports_nothing_of_the_rest(corpuslint_exe: str, tmp_path: Pat
     assert path.read_bytes() == b"Caf\xe9 owners met.\n"
 
 
-def test_diff_prints_a_unified_diff_writes_nothing_and_exits_1(corpuslint_exe: str, article: Path) -> None:
+def test_diff_prints_a_unified_diff_writes_nothing_and_exits_1(
+    corpuslint_exe: str, article: Path
+) -> None:
     done = _run(corpuslint_exe, article.parent, "--diff", "article.txt")
     assert done.returncode == 1
     assert article.read_text(encoding="utf-8") == ARTICLE
@@ -87,9 +96,10 @@ def test_diff_of_a_clean_file_is_empty_and_exits_0(corpuslint_exe: str, tmp_path
 def test_show_fixes_lists_what_was_fixed(corpuslint_exe: str, article: Path) -> None:
     done = _run(corpuslint_exe, article.parent, "--fix", "--show-fixes", "article.txt")
     assert done.returncode == 0
-    assert ("Fixed 3 issues:\n- article.txt:\n    1 × B101 (boilerplate-line)\n"
-            "    1 × M101 (latex-wrapped-url)\n    1 × S101 (duplicated-headline)\n"
-            ) in done.stderr.decode()
+    assert (
+        "Fixed 3 issues:\n- article.txt:\n    1 \u00d7 B101 (boilerplate-line)\n"
+        "    1 \u00d7 M101 (latex-wrapped-url)\n    1 \u00d7 S101 (duplicated-headline)\n"
+    ) in done.stderr.decode()
 
 
 def test_exit_non_zero_on_fix(corpuslint_exe: str, article: Path) -> None:
@@ -107,8 +117,9 @@ def test_fix_flags_without_fix_are_a_usage_error(corpuslint_exe: str, article: P
     assert article.read_text(encoding="utf-8") == ARTICLE
 
 
-def test_stdin_fixed_text_goes_to_stdout_and_the_report_to_stderr(corpuslint_exe: str,
-                                                                  tmp_path: Path) -> None:
+def test_stdin_fixed_text_goes_to_stdout_and_the_report_to_stderr(
+    corpuslint_exe: str, tmp_path: Path
+) -> None:
     data = codecs.BOM_UTF8 + "Hamas welcomed it.\r\n\r\nExit mobile version\r\n\r\nCaf\xe9".encode()
     done = _run(corpuslint_exe, tmp_path, "--fix", "-", stdin=data)
     assert done.returncode == 0, done.stderr
@@ -121,15 +132,22 @@ def test_stdin_with_nothing_to_fix_is_echoed(corpuslint_exe: str, tmp_path: Path
     assert (done.returncode, done.stdout) == (0, FIXED.encode())
 
 
-@pytest.mark.parametrize(("name", "data", "fixed"), [
-    ("crlf", ARTICLE.replace("\n", "\r\n").encode(), FIXED.replace("\n", "\r\n").encode()),
-    ("bom", codecs.BOM_UTF8 + ARTICLE.encode(), codecs.BOM_UTF8 + FIXED.encode()),
-    ("no-final-newline", ARTICLE.rstrip("\n").encode(), FIXED.rstrip("\n").encode()),
-    ("bom-crlf-no-final-newline", codecs.BOM_UTF8 + ARTICLE.rstrip("\n").replace("\n", "\r\n").encode(),
-     codecs.BOM_UTF8 + FIXED.rstrip("\n").replace("\n", "\r\n").encode()),
-])
-def test_fix_keeps_newlines_bom_final_newline_and_mode(corpuslint_exe: str, tmp_path: Path,
-                                                       name: str, data: bytes, fixed: bytes) -> None:
+@pytest.mark.parametrize(
+    ("name", "data", "fixed"),
+    [
+        ("crlf", ARTICLE.replace("\n", "\r\n").encode(), FIXED.replace("\n", "\r\n").encode()),
+        ("bom", codecs.BOM_UTF8 + ARTICLE.encode(), codecs.BOM_UTF8 + FIXED.encode()),
+        ("no-final-newline", ARTICLE.rstrip("\n").encode(), FIXED.rstrip("\n").encode()),
+        (
+            "bom-crlf-no-final-newline",
+            codecs.BOM_UTF8 + ARTICLE.rstrip("\n").replace("\n", "\r\n").encode(),
+            codecs.BOM_UTF8 + FIXED.rstrip("\n").replace("\n", "\r\n").encode(),
+        ),
+    ],
+)
+def test_fix_keeps_newlines_bom_final_newline_and_mode(
+    corpuslint_exe: str, tmp_path: Path, name: str, data: bytes, fixed: bytes
+) -> None:
     path = tmp_path / f"{name}.txt"
     path.write_bytes(data)
     path.chmod(0o604)
@@ -143,28 +161,40 @@ def test_a_read_only_file_is_an_error_exit_2(corpuslint_exe: str, article: Path)
     article.chmod(0o444)
     done = _run(corpuslint_exe, article.parent, "--fix", "article.txt")
     assert done.returncode == 2
-    assert b"corpuslint: error: article.txt: the file is read-only; fixes not written" in done.stderr
+    assert (
+        b"corpuslint: error: article.txt: the file is read-only; fixes not written" in done.stderr
+    )
     assert article.read_text(encoding="utf-8") == ARTICLE
 
 
-def test_rules_that_never_settle_are_named_and_the_file_kept(corpuslint_exe: str, tmp_path: Path) -> None:
+def test_rules_that_never_settle_are_named_and_the_file_kept(
+    corpuslint_exe: str, tmp_path: Path
+) -> None:
     substitution_pack(tmp_path, {"X901": {"colour": "color"}, "X902": {"color": "colour"}})
     (tmp_path / "corpuslint.toml").write_text('packs = ["swaps.yaml"]\nselect = ["X9"]\n')
     path = tmp_path / "a.txt"
     path.write_text("The colour of money.\n", encoding="utf-8")
-    done = subprocess.run([corpuslint_exe, "check", "--fix", "a.txt"], cwd=tmp_path,
-                          capture_output=True, text=True)
-    assert ("corpuslint: warning: a.txt: fixes did not settle after 2 passes (X901, X902); "
-            "file left as it was") in done.stderr
+    done = subprocess.run(
+        [corpuslint_exe, "check", "--fix", "a.txt"], cwd=tmp_path, capture_output=True, text=True
+    )
+    assert (
+        "corpuslint: warning: a.txt: fixes did not settle after 2 passes (X901, X902); "
+        "file left as it was"
+    ) in done.stderr
     assert done.returncode == 1
     assert path.read_text(encoding="utf-8") == "The colour of money.\n"
 
 
 def test_unfixable_in_config_leaves_those_findings(corpuslint_exe: str, article: Path) -> None:
     (article.parent / "pyproject.toml").write_text(
-        '[tool.corpuslint]\nselect = ["M101", "B101", "S101"]\nunfixable = ["B101"]\n')
-    done = subprocess.run([corpuslint_exe, "check", "--fix", "article.txt"], cwd=article.parent,
-                          capture_output=True, text=True)
+        '[tool.corpuslint]\nselect = ["M101", "B101", "S101"]\nunfixable = ["B101"]\n'
+    )
+    done = subprocess.run(
+        [corpuslint_exe, "check", "--fix", "article.txt"],
+        cwd=article.parent,
+        capture_output=True,
+        text=True,
+    )
     assert done.returncode == 1
     assert "Exit mobile version" in article.read_text(encoding="utf-8")
     assert URL + "\n" in article.read_text(encoding="utf-8")

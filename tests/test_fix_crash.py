@@ -25,9 +25,12 @@ KILL_AFTER = 150
 
 def _article(i: int) -> str:
     headline = f"Talks resume on day {i} of the ceasefire push"
-    return (f"{headline}\n\n{headline}\n\nDiplomats met for the {i}th time on Tuesday, officials said.\n\n"
-            f"The statement is at $\\url{{https://www.state.gov/briefing/{i}}}$ in full.\n\n"
-            "Exit mobile version\n")
+    return (
+        f"{headline}\n\n{headline}\n\n"
+        f"Diplomats met for the {i}th time on Tuesday, officials said.\n\n"
+        f"The statement is at $\\url{{https://www.state.gov/briefing/{i}}}$ in full.\n\n"
+        "Exit mobile version\n"
+    )
 
 
 @pytest.mark.slow
@@ -46,10 +49,20 @@ def test_a_killed_fix_run_leaves_every_file_whole(corpuslint_exe: str, tmp_path:
         assert fixed[path] != originals[path]
     watch = sorted(originals)[KILL_AFTER]
 
-    command = [corpuslint_exe, "check", "--isolated", "--select", ",".join(SELECT), "--fix",
-               "--no-progress", "-q", str(corpus)]
-    run = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                           start_new_session=True)  # its own process group: workers die with it
+    command = [
+        corpuslint_exe,
+        "check",
+        "--isolated",
+        "--select",
+        ",".join(SELECT),
+        "--fix",
+        "--no-progress",
+        "-q",
+        str(corpus),
+    ]
+    run = subprocess.Popen(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
+    )  # its own process group: workers die with it
     deadline = time.monotonic() + 120
     while watch.read_bytes() != fixed[watch] and run.poll() is None and time.monotonic() < deadline:
         time.sleep(0.005)

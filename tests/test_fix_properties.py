@@ -1,4 +1,4 @@
-"""Properties of the fixer (hypothesis), over articles built from BBC paragraphs with artifacts injected.
+"""Properties of the fixer (hypothesis), over BBC paragraphs with artifacts injected.
 
 A generated document is a list of blocks, each a (dirty, clean) pair: the
 text as injected and the text as it must read once fixed (None: the block
@@ -14,17 +14,20 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from conftest import BBC_SAMPLE, bbc_corpora
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import BBC_SAMPLE, bbc_corpora
 from corpuslint.config import Settings
 from corpuslint.document import Document
 from corpuslint.engine import Linter
 from corpuslint.fixer import FixPolicy, fix_document
 
-URLS = ("https://www.radiohc.cu/en/noticias/357113-blinken",
-        "https://www.state.gov/secretary-blinken-remarks/", "http://news.bbc.co.uk/1/hi/business/4")
+URLS = (
+    "https://www.radiohc.cu/en/noticias/357113-blinken",
+    "https://www.state.gov/secretary-blinken-remarks/",
+    "http://news.bbc.co.uk/1/hi/business/4",
+)
 
 
 @dataclass(frozen=True)
@@ -45,8 +48,12 @@ class Artifact:
 ARTIFACTS = (
     Artifact("M101", "inline", lambda url: f"$\\frac{{{url}$", lambda url: url),
     Artifact("M101", "inline", lambda url: f"$\\url{{{url}}}$", lambda url: url),
-    Artifact("M101", "inline", lambda url: f"\\href{{{url}}}{{the report}}", lambda url: "the report"),
-    Artifact("M101", "paragraph", lambda url: f" $\\frac{{{url}$ ", lambda url: url),  # alone: bare URL
+    Artifact(
+        "M101", "inline", lambda url: f"\\href{{{url}}}{{the report}}", lambda url: "the report"
+    ),
+    Artifact(
+        "M101", "paragraph", lambda url: f" $\\frac{{{url}$ ", lambda url: url
+    ),  # alone: bare URL
     Artifact("B101", "paragraph", lambda url: "Exit mobile version"),
     Artifact("B101", "paragraph", lambda url: "Skip to content"),
     Artifact("B101", "paragraph", lambda url: "Link from www.aljazeera.com"),
@@ -105,7 +112,7 @@ PROPERTY = settings(max_examples=40, deadline=None, suppress_health_check=[Healt
 @PROPERTY
 @given(documents())
 def test_fixing_removes_the_artifacts_and_changes_nothing_else(pair: tuple[str, str]) -> None:
-    """The strongest form of "text outside the edited spans is unchanged": exactly the clean article."""
+    """The strong form of "text outside the edited spans is unchanged": the clean article."""
     dirty, clean = pair
     result = fix_document(Document(dirty), SELECTED.lint)
     assert result.unsettled == ()
@@ -131,7 +138,8 @@ def test_after_a_fix_no_fixable_diagnostic_is_left(pair: tuple[str, str]) -> Non
 
 @pytest.mark.slow
 def test_a_document_check_finds_clean_is_byte_identical_after_fix(
-        corpuslint_exe: str, tmp_path: Path) -> None:
+    corpuslint_exe: str, tmp_path: Path
+) -> None:
     """Every BBC article on which `check` reports nothing comes out of `--fix` byte for byte."""
     copies = []
     for corpus in bbc_corpora():
@@ -140,14 +148,38 @@ def test_a_document_check_finds_clean_is_byte_identical_after_fix(
         copies.append(copy)
     files = sorted(p for c in copies for p in c.rglob("*.txt"))
     before = {p: p.read_bytes() for p in files}
-    report = subprocess.run([corpuslint_exe, "check", "--isolated", "--output-format", "concise",
-                             "--exit-zero", "-q", *map(str, copies)],
-                            capture_output=True, text=True, check=True)
+    report = subprocess.run(
+        [
+            corpuslint_exe,
+            "check",
+            "--isolated",
+            "--output-format",
+            "concise",
+            "--exit-zero",
+            "-q",
+            *map(str, copies),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     flagged = {Path(line.split(":", 1)[0]).resolve() for line in report.stdout.splitlines() if line}
     clean = [p for p in files if p.resolve() not in flagged]
     assert len(clean) >= 0.9 * len(files)
-    subprocess.run([corpuslint_exe, "check", "--isolated", "--fix", "--unsafe-fixes", "--exit-zero",
-                    "-q", *map(str, copies)], capture_output=True, check=True)
+    subprocess.run(
+        [
+            corpuslint_exe,
+            "check",
+            "--isolated",
+            "--fix",
+            "--unsafe-fixes",
+            "--exit-zero",
+            "-q",
+            *map(str, copies),
+        ],
+        capture_output=True,
+        check=True,
+    )
     changed = [p for p in clean if p.read_bytes() != before[p]]
     assert changed == []
 

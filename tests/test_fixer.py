@@ -6,9 +6,10 @@ import codecs
 from pathlib import Path
 
 import pytest
+from conftest import SEEDS
+from fixer_support import combined, swap_rule
 
 import corpuslint
-from conftest import SEEDS
 from corpuslint.config import Settings, settings_from_table
 from corpuslint.diagnostic import Applicability, Diagnostic, Edit, Fix, Severity
 from corpuslint.document import Document
@@ -16,15 +17,15 @@ from corpuslint.engine import Linter
 from corpuslint.fixer import MAX_PASSES, FixPolicy, fix_document
 from corpuslint.safewrite import WriteError, encode
 from corpuslint.sources import decode
-from fixer_support import combined, swap_rule
 
 SEED_002 = SEEDS / "002_71ed27c29c43aa56.txt"
 URL = "https://www.radiohc.cu/en/noticias/357113"
 
 
 def _linter(**table: object) -> Linter:
-    return Linter(settings_from_table({"select": ["M101", "B101", "S101", "U002"], **table},
-                                      Path.cwd()))
+    return Linter(
+        settings_from_table({"select": ["M101", "B101", "S101", "U002"], **table}, Path.cwd())
+    )
 
 
 def _fix(text: str, **table: object) -> str:
@@ -41,7 +42,9 @@ def test_overlapping_fixes_wait_for_the_next_pass() -> None:
     assert result.passes == 2
     assert sorted(d.code for _, d in result.applied) == ["B101", "B101", "S101"]
     assert result.remaining == ()
-    assert result.doc.text.endswith("Blinken reiterated the Israeli prime minister’s stance on the matter.")
+    assert result.doc.text.endswith(
+        "Blinken reiterated the Israeli prime minister\u2019s stance on the matter."
+    )
     assert "Exit mobile version" not in result.doc.text and "Link from" not in result.doc.text
 
 
@@ -50,8 +53,10 @@ def test_each_applied_diagnostic_points_into_the_text_of_its_pass() -> None:
     result = fix_document(Document(SEED_002.read_text(encoding="utf-8")), linter.lint)
     for pass_doc, diagnostic in result.applied:
         assert pass_doc.text[diagnostic.start : diagnostic.end] in (
-            "Exit mobile version", "Link from www.aljazeera.com",
-            "Blinken Engages with Israeli Opposition Figures in Effort to Secure Gaza Ceasefire")
+            "Exit mobile version",
+            "Link from www.aljazeera.com",
+            "Blinken Engages with Israeli Opposition Figures in Effort to Secure Gaza Ceasefire",
+        )
 
 
 def test_rules_that_undo_each_other_are_named_and_the_text_is_kept() -> None:
@@ -78,23 +83,32 @@ def test_a_fix_that_changes_nothing_does_not_loop() -> None:
 
 
 def test_safe_by_default_unsafe_when_asked_display_only_never() -> None:
-    lint = combined(swap_rule("X911", "alpha", "A"),
-                    swap_rule("X912", "beta", "B", Applicability.UNSAFE),
-                    swap_rule("X913", "gamma", "G", Applicability.DISPLAY_ONLY))
+    lint = combined(
+        swap_rule("X911", "alpha", "A"),
+        swap_rule("X912", "beta", "B", Applicability.UNSAFE),
+        swap_rule("X913", "gamma", "G", Applicability.DISPLAY_ONLY),
+    )
     doc = Document("alpha beta gamma")
     assert fix_document(doc, lint).doc.text == "A beta gamma"
     assert fix_document(doc, lint, FixPolicy(unsafe=True)).doc.text == "A B gamma"
 
 
-@pytest.mark.parametrize(("table", "expected_codes"), [
-    ({}, {"M101", "B101"}),
-    ({"unfixable": ["B101"]}, {"M101"}),
-    ({"fixable": ["M"]}, {"M101"}),
-    ({"fixable": ["ALL"], "unfixable": ["B"]}, {"M101"}),
-    ({"fixable": ["M", "B101"], "unfixable": ["B"]}, {"M101", "B101"}),  # the more specific wins
-])
+@pytest.mark.parametrize(
+    ("table", "expected_codes"),
+    [
+        ({}, {"M101", "B101"}),
+        ({"unfixable": ["B101"]}, {"M101"}),
+        ({"fixable": ["M"]}, {"M101"}),
+        ({"fixable": ["ALL"], "unfixable": ["B"]}, {"M101"}),
+        (
+            {"fixable": ["M", "B101"], "unfixable": ["B"]},
+            {"M101", "B101"},
+        ),  # the more specific wins
+    ],
+)
 def test_fixable_and_unfixable_select_as_select_and_ignore_do(
-        table: dict[str, list[str]], expected_codes: set[str]) -> None:
+    table: dict[str, list[str]], expected_codes: set[str]
+) -> None:
     text = f"Hamas welcomed it.\n\n$\\url{{{URL}}}$\n\nExit mobile version\n"
     linter = _linter(**table)
     result = fix_document(Document(text), linter.lint, FixPolicy(codes=linter.fixable))
@@ -123,7 +137,9 @@ def test_the_final_newline_stays_as_it_was(ending: str) -> None:
     assert _fix(text) == f"{body}{ending}"
     # A fix that deletes the last line with its break must not take the final newline.
     lint = swap_rule("X931", f"{newline}Tail{ending}", "")
-    assert fix_document(Document(f"{body}{newline}Tail{ending}"), lint).doc.text == f"{body}{ending}"
+    assert (
+        fix_document(Document(f"{body}{newline}Tail{ending}"), lint).doc.text == f"{body}{ending}"
+    )
 
 
 def test_not_utf8_stays_cp1252_unless_its_fix_is_applied() -> None:
@@ -134,7 +150,9 @@ def test_not_utf8_stays_cp1252_unless_its_fix_is_applied() -> None:
     safe = fix_document(doc, linter.lint, FixPolicy())
     assert safe.doc.encoding == "cp1252"
     assert [d.code for d in safe.remaining] == ["U002"]
-    assert encode(safe.doc.text, safe.doc.encoding) == f"Caf\xe9 owners met.\n\n{URL}\n".encode("cp1252")
+    assert encode(safe.doc.text, safe.doc.encoding) == f"Caf\xe9 owners met.\n\n{URL}\n".encode(
+        "cp1252"
+    )
     unsafe = fix_document(doc, linter.lint, FixPolicy(unsafe=True))
     assert unsafe.doc.encoding == "utf-8" and unsafe.remaining == ()
     assert encode(unsafe.doc.text, unsafe.doc.encoding) == f"Café owners met.\n\n{URL}\n".encode()
@@ -149,12 +167,15 @@ def test_decode_error_follows_the_text_after_edits() -> None:
     assert result.doc.text[u002.start] == "é"
 
 
-@pytest.mark.parametrize("data", [
-    "Plain text, CRLF\r\nand LF\n".encode(),
-    codecs.BOM_UTF8 + "Headline\n\nBody “quoted”.".encode(),
-    b"Caf\xe9 \x81\x8d\x8f\x90\x9d \x93quoted\x94\r\n",
-    codecs.BOM_UTF8 + b"not utf-8 after a BOM: \xe9",
-])
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"Plain text, CRLF\r\nand LF\n",
+        codecs.BOM_UTF8 + "Headline\n\nBody “quoted”.".encode(),
+        b"Caf\xe9 \x81\x8d\x8f\x90\x9d \x93quoted\x94\r\n",
+        codecs.BOM_UTF8 + b"not utf-8 after a BOM: \xe9",
+    ],
+)
 def test_encoding_a_decoded_document_gives_back_its_bytes(data: bytes) -> None:
     doc = decode(data, "x.txt")
     assert isinstance(doc, Document)
@@ -194,6 +215,7 @@ def test_two_fixes_at_one_offset_are_taken_one_per_pass() -> None:
                 return []
             fix = Fix.safe("Insert", Edit(0, 0, content))
             return [Diagnostic(code, "insert", "missing", 0, 0, Severity.INFO, fix)]
+
         return lint
 
     # Insertions at one offset clash (their order would be arbitrary): one per pass.
