@@ -251,7 +251,7 @@ def _fix_mode(args: argparse.Namespace) -> FixMode | None:
 
 
 def _fixed(args: argparse.Namespace, run: CheckRun, settings: Settings) -> int:
-    """Report a fixing run. stdout holds the diff, or stdin's fixed text, or the remaining findings."""
+    """Report a fixing run: stdout holds the diff, or stdin's fixed text, or what remains."""
     from corpuslint.report import Style, renderer
 
     for warning in run.warnings:
@@ -267,10 +267,9 @@ def _fixed(args: argparse.Namespace, run: CheckRun, settings: Settings) -> int:
         with _open_output(args.output_file) as out:
             out.write("".join(run.diffs))
     elif not args.fix_only:
-        # With stdin, stdout carries the fixed text: the report goes to stderr.
-        target = args.output_file if run.output is None or args.output_file else None
-        with _open_output(target) as out:
-            out = sys.stderr if run.output is not None and not args.output_file else out
+        with _open_output(args.output_file) as out:
+            if run.output is not None and not args.output_file:
+                out = sys.stderr  # stdout carries stdin's fixed text
             style = Style(color=_color(out, settings.output_format))
             if args.statistics:
                 _statistics(run.findings, out, settings.output_format)
@@ -295,7 +294,7 @@ def _fixed(args: argparse.Namespace, run: CheckRun, settings: Settings) -> int:
 def _show_fixes(fixed: Sequence[Finding], verb: str) -> None:
     """What was fixed, by file then rule, as ruff's --show-fixes lists it."""
     if not fixed:
-        sys.stderr.write(f"{'No fixes available' if verb == 'Would fix' else 'No fixes applied'}.\n")
+        sys.stderr.write("No fixes available.\n" if verb == "Would fix" else "No fixes applied.\n")
         return
     by_path: dict[str, Counter[tuple[str, str]]] = {}
     for f in fixed:
@@ -304,7 +303,7 @@ def _show_fixes(fixed: Sequence[Finding], verb: str) -> None:
     for path, counts in by_path.items():
         sys.stderr.write(f"- {path}:\n")
         for (code, name), count in sorted(counts.items()):
-            sys.stderr.write(f"    {count} \u00d7 {code} ({name})\n")  # ×, as ruff prints
+            sys.stderr.write(f"    {count} \u00d7 {code} ({name})\n")  # "×" as ruff
 
 
 def _issues(count: int) -> str:
@@ -318,7 +317,8 @@ def _fix_summary(run: CheckRun, args: argparse.Namespace) -> None:
     elif args.fix_only:
         sys.stderr.write(f"Fixed {_issues(fixed)}.\n" if fixed else "No fixes applied.\n")
     elif fixed or remaining:
-        sys.stderr.write(f"Found {_issues(fixed + remaining)} ({fixed} fixed, {remaining} remaining).\n")
+        found = _issues(fixed + remaining)
+        sys.stderr.write(f"Found {found} ({fixed} fixed, {remaining} remaining).\n")
     else:
         sys.stderr.write("All checks passed!\n")
 
