@@ -303,7 +303,7 @@ def _show_fixes(fixed: Sequence[Finding], verb: str) -> None:
     for path, counts in by_path.items():
         sys.stderr.write(f"- {path}:\n")
         for (code, name), count in sorted(counts.items()):
-            sys.stderr.write(f"    {count} \u00d7 {code} ({name})\n")  # a times sign, as ruff prints
+            sys.stderr.write(f"    {count} \u00d7 {code} ({name})\n")  # as ruff prints
 
 
 def _issues(count: int) -> str:
