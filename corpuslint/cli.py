@@ -17,9 +17,11 @@ from typing import TYPE_CHECKING, TextIO
 from corpuslint import __version__
 
 if TYPE_CHECKING:
+    from corpuslint.api import CheckRun
     from corpuslint.config import Settings
     from corpuslint.engine import Linter
     from corpuslint.finding import Finding
+    from corpuslint.fixer import FixMode
     from corpuslint.registry import Registry
     from corpuslint.rule import RuleInfo
 
@@ -33,6 +35,9 @@ examples:
   corpuslint check --select B,M --ignore B101 corpus/
   cat article.txt | corpuslint check - --stdin-filename article.txt
   corpuslint check corpus/ --output-format github   annotations in GitHub Actions
+  corpuslint check corpus/ --fix            apply safe fixes, report what remains
+  corpuslint check corpus/ --diff --unsafe-fixes   show every fix as a diff, write nothing
+  cat article.txt | corpuslint check --fix -   fixed text on stdout, findings on stderr
 """
 
 
@@ -94,6 +99,19 @@ def build_parser() -> argparse.ArgumentParser:
     output.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
     output.add_argument("-q", "--quiet", action="store_true", help="print findings only, no summary")
     output.add_argument("--no-progress", action="store_true", help="never show a progress bar")
+    fixing = check.add_argument_group("fixing")
+    fixing.add_argument("--fix", action="store_true",
+                        help="apply safe fixes, then report what remains")
+    fixing.add_argument("--unsafe-fixes", action="store_true",
+                        help="apply unsafe fixes too (with --fix, --fix-only or --diff)")
+    fixing.add_argument("--fix-only", action="store_true",
+                        help="apply fixes and report nothing of what remains (implies --fix)")
+    fixing.add_argument("--diff", action="store_true",
+                        help="print the fixes as a unified diff and write nothing; exit 1 if any")
+    fixing.add_argument("--show-fixes", action="store_true",
+                        help="list what was fixed, by file and rule")
+    fixing.add_argument("--exit-non-zero-on-fix", action="store_true",
+                        help="exit 1 when a file was fixed, even if nothing remains (for hooks)")
 
     rules = commands.add_parser("rules", help="list every rule with its default state",
                                 description="List every rule: code, name, severity, default state, fix.")
@@ -197,6 +215,7 @@ def _check(args: argparse.Namespace) -> int:
         print("\n".join(files))
         return EXIT_CLEAN
 
+    fix = _fix_mode(args)
     fmt = settings.output_format
     progress = None
     if _wants_progress(args, fmt, len(files)):
@@ -206,7 +225,7 @@ def _check(args: argparse.Namespace) -> int:
     try:
         run = api.check_paths(files, settings, linter=linter, with_excerpt=fmt == "full",
                               stdin_name=args.stdin_filename or "-",
-                              on_done=progress.advance if progress else None)
+                              on_done=progress.advance if progress else None, fix=fix)
     finally:
         if progress:
             progress.close()
@@ -218,6 +237,8 @@ def _check(args: argparse.Namespace) -> int:
             _warn(f"no files to lint under {', '.join(paths)}: none matches include "
                   f"({', '.join(settings.include)}) outside exclude and .gitignore; "
                   "--show-settings shows them")
+    if fix is not None:
+        return _fixed(args, run, settings)
 
     out: TextIO
     with _open_output(args.output_file) as out:
@@ -233,6 +254,93 @@ def _check(args: argparse.Namespace) -> int:
         return EXIT_CLEAN
     failing = any(f.diagnostic.severity >= settings.fail_on for f in run.findings)
     return EXIT_FINDINGS if failing else EXIT_CLEAN
+
+
+def _fix_mode(args: argparse.Namespace) -> FixMode | None:
+    """The fix the flags ask for, or None for a plain check."""
+    from corpuslint.fixer import FixMode
+
+    if not (args.fix or args.fix_only or args.diff):
+        if args.unsafe_fixes or args.show_fixes or args.exit_non_zero_on_fix:
+            raise UsageError("--unsafe-fixes, --show-fixes and --exit-non-zero-on-fix "
+                             "need --fix, --fix-only or --diff")
+        return None
+    if args.diff and (args.fix or args.fix_only):
+        raise UsageError("--diff writes nothing; use it without --fix or --fix-only")
+    return FixMode(unsafe=args.unsafe_fixes, diff=args.diff)
+
+
+def _fixed(args: argparse.Namespace, run: CheckRun, settings: Settings) -> int:
+    """Report a fixing run: stdout holds the diff, or stdin's fixed text, or what remains."""
+    from corpuslint.report import Style, renderer
+
+    for warning in run.warnings:
+        _warn(warning)
+    for error in run.errors:
+        _error(error)
+    if run.output is not None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(run.output)
+        sys.stdout.buffer.flush()
+    if args.diff:
+        out: TextIO
+        with _open_output(args.output_file) as out:
+            out.write("".join(run.diffs))
+    elif not args.fix_only:
+        with _open_output(args.output_file) as out:
+            if run.output is not None and not args.output_file:
+                out = sys.stderr  # stdout carries stdin's fixed text
+            style = Style(color=_color(out, settings.output_format))
+            if args.statistics:
+                _statistics(run.findings, out, settings.output_format)
+            else:
+                renderer(settings.output_format)(run.findings, out, style)
+    if args.show_fixes:
+        _show_fixes(run.fixed, "Would fix" if args.diff else "Fixed")
+    if not args.quiet:
+        _fix_summary(run, args)
+    if run.errors:
+        return EXIT_ERROR
+    if args.diff:
+        return EXIT_FINDINGS if run.diffs else EXIT_CLEAN
+    if args.exit_non_zero_on_fix and run.fixed:
+        return EXIT_FINDINGS
+    if args.fix_only or args.exit_zero:
+        return EXIT_CLEAN
+    failing = any(f.diagnostic.severity >= settings.fail_on for f in run.findings)
+    return EXIT_FINDINGS if failing else EXIT_CLEAN
+
+
+def _show_fixes(fixed: Sequence[Finding], verb: str) -> None:
+    """What was fixed, by file then rule, as ruff's --show-fixes lists it."""
+    if not fixed:
+        sys.stderr.write("No fixes available.\n" if verb == "Would fix" else "No fixes applied.\n")
+        return
+    by_path: dict[str, Counter[tuple[str, str]]] = {}
+    for f in fixed:
+        by_path.setdefault(f.path, Counter())[(f.diagnostic.code, f.diagnostic.name)] += 1
+    sys.stderr.write(f"{verb} {_issues(len(fixed))}:\n")
+    for path, counts in by_path.items():
+        sys.stderr.write(f"- {path}:\n")
+        for (code, name), count in sorted(counts.items()):
+            sys.stderr.write(f"    {count} \u00d7 {code} ({name})\n")  # as ruff prints
+
+
+def _issues(count: int) -> str:
+    return f"{count} issue" if count == 1 else f"{count} issues"
+
+
+def _fix_summary(run: CheckRun, args: argparse.Namespace) -> None:
+    fixed, remaining = len(run.fixed), len(run.findings)
+    if args.diff:
+        sys.stderr.write(f"Would fix {_issues(fixed)}.\n" if fixed else "No fixes available.\n")
+    elif args.fix_only:
+        sys.stderr.write(f"Fixed {_issues(fixed)}.\n" if fixed else "No fixes applied.\n")
+    elif fixed or remaining:
+        found = _issues(fixed + remaining)
+        sys.stderr.write(f"Found {found} ({fixed} fixed, {remaining} remaining).\n")
+    else:
+        sys.stderr.write("All checks passed!\n")
 
 
 def _wants_progress(args: argparse.Namespace, fmt: str, files: int) -> bool:

@@ -27,6 +27,7 @@ DEFAULT_EXCLUDE = (
     ".git", ".hg", ".svn", ".venv", "venv", ".tox", ".nox", "__pycache__", "node_modules",
     ".corpuslint_cache", ".mypy_cache", ".pytest_cache", ".ruff_cache", "build", "dist",
     "site-packages",
+    "*.corpuslint-tmp",  # a fix's temporary file (safewrite.TEMP_SUFFIX), never an article
 )
 
 
@@ -43,6 +44,8 @@ class Settings:
     select: tuple[str, ...] | None = None
     extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
+    fixable: tuple[str, ...] | None = None
+    unfixable: tuple[str, ...] = ()
     paths: tuple[str, ...] = (".",)
     per_file_ignores: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     include: tuple[str, ...] = ("*.txt", "*.md")
@@ -125,6 +128,8 @@ _KEYS: dict[str, tuple[str, Callable[[str, Any], Any]]] = {
     "select": ("select", _strings),
     "extend-select": ("extend_select", _strings),
     "ignore": ("ignore", _strings),
+    "fixable": ("fixable", _strings),
+    "unfixable": ("unfixable", _strings),
     "paths": ("paths", _strings),
     "per-file-ignores": ("per_file_ignores", _ignores_map),
     "include": ("include", _strings),

@@ -19,9 +19,10 @@ from corpuslint.config import Settings
 from corpuslint.diagnostic import Diagnostic
 from corpuslint.document import Document, Location
 from corpuslint.finding import Finding, locate
+from corpuslint.fixer import FixMode, FixPolicy, fix_file
 from corpuslint.registry import Registry, RegistryError, UnknownSelector
 from corpuslint.rule import Check, Rule
-from corpuslint.sources import Notice, Unreadable, read_document
+from corpuslint.sources import STDIN, Notice, Unreadable, read_document
 
 IO_ERROR = "U001"
 # Below this many files a process pool costs more to start than it saves.
@@ -31,11 +32,21 @@ CHUNK = 16
 
 @dataclass(frozen=True, slots=True)
 class FileResult:
-    """What linting one file gave: its findings, or the notice it was skipped with."""
+    """What linting one file gave: its findings, or the notice it was skipped with.
+
+    With a fix: `findings` are what remains, `fixed` what was (or, for a diff,
+    would be) fixed; `output` is stdin's fixed bytes; `warning` and `error`
+    say why a fix was not written.
+    """
 
     path: str
     findings: tuple[Finding, ...] = ()
     notice: Notice | None = None
+    fixed: tuple[Finding, ...] = ()
+    diff: str = ""
+    output: bytes | None = None
+    warning: str | None = None
+    error: str | None = None
 
 
 class Linter:
@@ -53,6 +64,8 @@ class Linter:
             if code not in self.registry.infos:
                 raise UnknownSelector(f"severity: unknown rule code {code!r}")
         self._severity = dict(settings.severity)
+        # `fixable` defaults to every code; `unfixable` removes, the most specific selector winning.
+        self.fixable = self.registry.select(settings.fixable or ("ALL",), (), settings.unfixable)
         self._root = settings.root
         self._per_file_ignores = [
             (pathspec.PathSpec.from_lines("gitwildmatch", [glob]), self._resolve_all(selectors))
@@ -95,14 +108,28 @@ class Linter:
         found.sort(key=lambda d: (d.start, d.end, d.code))
         return found
 
-    def lint_file(self, path: str, *, with_excerpt: bool = False, stdin_name: str = "-") -> FileResult:
+    def lint_file(self, path: str, *, with_excerpt: bool = False, stdin_name: str = "-",
+                  fix: FixMode | None = None) -> FileResult:
         read = read_document(path, stdin_name)
         if isinstance(read, Notice):
             return FileResult(read.path, notice=read)
         if isinstance(read, Unreadable):
             return FileResult(path, self._io_error(read))
+        if fix is not None:
+            return self._fix_file(read, fix, with_excerpt=with_excerpt, to_stdout=path == STDIN)
         findings = tuple(locate(read, d, with_excerpt=with_excerpt) for d in self.lint(read))
         return FileResult(read.path, findings)
+
+    def _fix_file(self, doc: Document, mode: FixMode, *, with_excerpt: bool,
+                  to_stdout: bool) -> FileResult:
+        policy = FixPolicy(mode.unsafe, self.fixable)
+        done = fix_file(doc, self.lint, policy, mode, to_stdout=to_stdout)
+        return FileResult(
+            doc.path,
+            tuple(locate(done.doc, d, with_excerpt=with_excerpt) for d in done.remaining),
+            fixed=tuple(locate(pass_doc, d) for pass_doc, d in done.applied),
+            diff=done.diff, output=done.output, warning=done.warning, error=done.error,
+        )
 
     def _io_error(self, unreadable: Unreadable) -> tuple[Finding, ...]:
         if IO_ERROR not in self.codes or IO_ERROR in self.ignored_codes(unreadable.path):
@@ -152,6 +179,7 @@ class PrefilterSet:
         return sorted([*self._always, *hits], key=lambda c: self._order[id(c)])
 
 
+Task = tuple[str, bool, FixMode | None]  # path, with_excerpt, fix
 _worker: Linter | None = None
 
 
@@ -160,10 +188,10 @@ def _start_worker(settings: Settings) -> None:
     _worker = Linter(settings)
 
 
-def _lint_in_worker(task: tuple[str, bool]) -> FileResult:
+def _lint_in_worker(task: Task) -> FileResult:
     assert _worker is not None
-    path, with_excerpt = task
-    return _worker.lint_file(path, with_excerpt=with_excerpt)
+    path, with_excerpt, fix = task
+    return _worker.lint_file(path, with_excerpt=with_excerpt, fix=fix)
 
 
 def run(
@@ -175,23 +203,25 @@ def run(
     stdin_name: str = "-",
     jobs: int | None = None,
     on_done: Callable[[FileResult], None] | None = None,
+    fix: FixMode | None = None,
 ) -> Iterator[FileResult]:
-    """Lint `paths`, in order, in a process pool when there are enough of them."""
+    """Lint (and with `fix`, fix) `paths`, in order, in a process pool when there are enough."""
     jobs = jobs or os.cpu_count() or 1
     if jobs == 1 or len(paths) < PARALLEL_MIN_FILES or "-" in paths:
         results: Iterable[FileResult] = (
-            linter.lint_file(p, with_excerpt=with_excerpt, stdin_name=stdin_name) for p in paths
+            linter.lint_file(p, with_excerpt=with_excerpt, stdin_name=stdin_name, fix=fix)
+            for p in paths
         )
     else:
         pool = ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(settings,))
-        results = _pooled(pool, [(p, with_excerpt) for p in paths])
+        results = _pooled(pool, [(p, with_excerpt, fix) for p in paths])
     for result in results:
         if on_done is not None:
             on_done(result)
         yield result
 
 
-def _pooled(pool: ProcessPoolExecutor, tasks: list[tuple[str, bool]]) -> Iterator[FileResult]:
+def _pooled(pool: ProcessPoolExecutor, tasks: list[Task]) -> Iterator[FileResult]:
     with pool:
         yield from pool.map(_lint_in_worker, tasks, chunksize=CHUNK)
 
