@@ -59,6 +59,8 @@ def check_paths(
     """Lint discovered files with the settings' rules."""
     linter = linter or Linter(settings)
     run = CheckRun()
+    features = []
+    order: dict[str, int] = {}
     for result in engine.run(linter, settings, list(files), with_excerpt=with_excerpt,
                              stdin_name=stdin_name, on_done=on_done):
         if result.notice is not None:
@@ -66,6 +68,13 @@ def check_paths(
         else:
             run.files += 1
             run.findings.extend(result.findings)
+        order.setdefault(result.path, len(order))
+        if result.features is not None:
+            features.append(result.features)
+    if linter.wants_features:
+        # Corpus findings join each file's own, keeping the files' order (a stable sort).
+        run.findings.extend(linter.corpus_findings(features))
+        run.findings.sort(key=lambda f: (order.get(f.path, len(order)), f.location))
     return run
 
 

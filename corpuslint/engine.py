@@ -14,9 +14,11 @@ from dataclasses import dataclass, replace
 
 import pathspec
 
+from corpuslint import corpus
 from corpuslint.config import Settings
 from corpuslint.diagnostic import Diagnostic
 from corpuslint.document import Document, Location
+from corpuslint.features import DocFeatures, extract
 from corpuslint.finding import Finding, locate
 from corpuslint.registry import Registry, UnknownSelector
 from corpuslint.rule import Check, LinearPattern, compile_linear
@@ -35,6 +37,7 @@ class FileResult:
     path: str
     findings: tuple[Finding, ...] = ()
     notice: Notice | None = None
+    features: DocFeatures | None = None  # for the corpus pass, when a corpus rule runs
 
 
 class Linter:
@@ -43,10 +46,15 @@ class Linter:
     def __init__(self, settings: Settings, registry: Registry | None = None) -> None:
         self.registry = registry or Registry.load(settings.packs)
         self.codes = self.registry.select(settings.select, settings.extend_select, settings.ignore)
+        selected = self.registry.checks_for(self.codes)
         self._checks: list[tuple[Check, LinearPattern | None]] = [
             (check, compile_linear(check.prefilter) if check.prefilter else None)
-            for check in self.registry.checks_for(self.codes)
+            for check in selected if not corpus.is_corpus_check(check)
         ]
+        # Corpus rules run once over every document's features, after the per-document pass.
+        self.corpus_checks = [c for c in selected if corpus.is_corpus_check(c)]
+        self._corpus_settings = settings.corpus
+        self.wants_features = bool(self.corpus_checks) and settings.corpus.enabled
         for code in settings.severity:
             if code not in self.registry.infos:
                 raise UnknownSelector(f"severity: unknown rule code {code!r}")
@@ -102,7 +110,18 @@ class Linter:
         if isinstance(read, Unreadable):
             return FileResult(path, self._io_error(read))
         findings = tuple(locate(read, d, with_excerpt=with_excerpt) for d in self.lint(read))
-        return FileResult(read.path, findings)
+        return FileResult(read.path, findings, features=extract(read) if self.wants_features else None)
+
+    def corpus_findings(self, features: list[DocFeatures]) -> list[Finding]:
+        """The corpus rules' findings over every document's features, ignores and severities applied."""
+        found = []
+        for doc, diagnostic in corpus.run(self.corpus_checks, features, self._corpus_settings):
+            if diagnostic.code in self.ignored_codes(doc.path):
+                continue
+            if diagnostic.code in self._severity:
+                diagnostic = replace(diagnostic, severity=self._severity[diagnostic.code])
+            found.append(corpus.locate(doc, diagnostic))
+        return found
 
     def _io_error(self, unreadable: Unreadable) -> tuple[Finding, ...]:
         if IO_ERROR not in self.codes or IO_ERROR in self.ignored_codes(unreadable.path):
