@@ -20,13 +20,15 @@ from functools import cached_property
 from typing import Protocol
 
 import numpy as np
-from datasketch import LeanMinHash, MinHashLSH
 
 from corpuslint.config import CorpusSettings
 from corpuslint.diagnostic import Diagnostic
 from corpuslint.features import MINHASH_SEED, NUM_PERM, DocFeatures
 from corpuslint.finding import Finding
 from corpuslint.rule import Check, Rule, RuleInfo
+
+
+LSH_MAX_THRESHOLD = 0.9
 
 
 class CorpusCheck(Protocol):
@@ -42,7 +44,10 @@ def is_corpus_check(check: Check | CorpusCheck) -> bool:
 
 
 class CorpusRule(Rule):
-    """Base class of corpus rules: `check_corpus` yields (document index, Diagnostic)."""
+    """Base class of corpus rules: `check_corpus` yields (document index, Diagnostic).
+
+    `check(doc)` is never called: the engine sends corpus rules to the corpus pass.
+    """
 
     def check_corpus(self, corpus: Corpus) -> Iterator[tuple[int, Diagnostic]]:
         raise NotImplementedError
@@ -121,7 +126,10 @@ class Corpus:
 
 def lsh_pairs(signatures: np.ndarray, threshold: float) -> Iterator[tuple[int, int]]:
     """Candidate pairs (a < b) whose signatures share an LSH band, from datasketch's MinHashLSH."""
-    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+    from datasketch import LeanMinHash, MinHashLSH  # slow to import: only when the pass runs
+
+    # Above 0.9 datasketch finds no band layout; candidates are verified against the real threshold.
+    lsh = MinHashLSH(threshold=min(threshold, LSH_MAX_THRESHOLD), num_perm=NUM_PERM)
     for i, signature in enumerate(signatures):
         sketch = LeanMinHash(seed=MINHASH_SEED, hashvalues=signature.astype(np.uint64),
                              scheme="legacy")
@@ -130,7 +138,8 @@ def lsh_pairs(signatures: np.ndarray, threshold: float) -> Iterator[tuple[int, i
         lsh.insert(i, sketch, check_duplication=False)
 
 
-def near_duplicate_of(docs: Sequence[DocFeatures], settings: CorpusSettings | None = None) -> dict[str, str]:
+def near_duplicate_of(docs: Sequence[DocFeatures],
+                      settings: CorpusSettings | None = None) -> dict[str, str]:
     """Each document's path -> the path of its near-duplicate cluster's representative.
 
     The representative is the cluster's first document by path, and maps to

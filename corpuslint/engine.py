@@ -121,7 +121,7 @@ class Linter:
             if diagnostic.code in self._severity:
                 diagnostic = replace(diagnostic, severity=self._severity[diagnostic.code])
             found.append(corpus.locate(doc, diagnostic))
-        return found
+        return sorted(found, key=lambda f: (f.path, f.location, f.code))
 
     def _io_error(self, unreadable: Unreadable) -> tuple[Finding, ...]:
         if IO_ERROR not in self.codes or IO_ERROR in self.ignored_codes(unreadable.path):

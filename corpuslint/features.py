@@ -18,10 +18,9 @@ import re
 import unicodedata
 import zlib
 from dataclasses import dataclass
+from functools import cache
 
 import numpy as np
-from datasketch import MinHash
-
 from corpuslint.document import Document, Location
 
 NUM_PERM = 128
@@ -51,7 +50,6 @@ they this those through to too under until up very was we were what when where w
 who whom why will with would you your yours said says say mr mrs ms
 """.split())
 
-_PERMUTATIONS = MinHash(num_perm=NUM_PERM, seed=MINHASH_SEED, scheme="legacy").permutations
 _MERSENNE = np.uint64((1 << 61) - 1)
 _MAX_HASH = np.uint64((1 << 32) - 1)
 _SHINGLE_MULTIPLIERS = np.array([0x9E3779B1, 0x85EBCA77, 0xC2B2AE3D, 0x27D4EB2F, 0x165667B1],
@@ -163,9 +161,17 @@ def minhash(words: list[str], k: int = SHINGLE) -> np.ndarray:
     for i in range(k):  # a loop over the k positions, vectorised over every shingle
         shingles += hashed[i : i + count] * _SHINGLE_MULTIPLIERS[i]
     shingles = np.unique((shingles ^ (shingles >> np.uint64(29))) & _MAX_HASH)
-    a, b = _PERMUTATIONS
+    a, b = _permutations()
     permuted = (shingles[:, None] * a + b) % _MERSENNE & _MAX_HASH
     return permuted.min(axis=0).astype(np.uint32)
+
+
+@cache
+def _permutations() -> np.ndarray:
+    """datasketch's permutations (imported on first use: it is slow to import)."""
+    from datasketch import MinHash
+
+    return MinHash(num_perm=NUM_PERM, seed=MINHASH_SEED, scheme="legacy").permutations
 
 
 def content_terms(text: str) -> list[str]:
