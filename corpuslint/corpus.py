@@ -29,6 +29,7 @@ from corpuslint.rule import Check, Rule, RuleInfo
 
 
 LSH_MAX_THRESHOLD = 0.9
+NEAR_DUPLICATE_LSH_WEIGHTS = (0.1, 0.9)
 
 
 class CorpusCheck(Protocol):
@@ -110,7 +111,8 @@ class Corpus:
             for i in group[1:]:
                 join(group[0], i)
         threshold = self.settings.near_duplicate_threshold
-        for a, b in lsh_pairs(self.signatures, threshold):
+        # Each candidate costs one vectorised comparison of signatures: weigh misses more.
+        for a, b in lsh_pairs(self.signatures, threshold, NEAR_DUPLICATE_LSH_WEIGHTS):
             if self.jaccard(a, b) >= threshold:
                 join(a, b)
         members: dict[int, list[int]] = defaultdict(list)
@@ -124,12 +126,17 @@ class Corpus:
         return {i: c.members[0] for c in self.clusters for i in c.members}
 
 
-def lsh_pairs(signatures: np.ndarray, threshold: float) -> Iterator[tuple[int, int]]:
-    """Candidate pairs (a < b) whose signatures share an LSH band, from datasketch's MinHashLSH."""
+def lsh_pairs(signatures: np.ndarray, threshold: float,
+              weights: tuple[float, float] = (0.5, 0.5)) -> Iterator[tuple[int, int]]:
+    """Candidate pairs (a < b) whose signatures share an LSH band, from datasketch's MinHashLSH.
+
+    `weights` (false positives, false negatives) choose the band layout: a
+    caller that verifies every candidate cheaply can weigh misses more.
+    """
     from datasketch import LeanMinHash, MinHashLSH  # slow to import: only when the pass runs
 
     # Above 0.9 datasketch finds no band layout; candidates are verified against the real threshold.
-    lsh = MinHashLSH(threshold=min(threshold, LSH_MAX_THRESHOLD), num_perm=NUM_PERM)
+    lsh = MinHashLSH(threshold=min(threshold, LSH_MAX_THRESHOLD), num_perm=NUM_PERM, weights=weights)
     for i, signature in enumerate(signatures):
         sketch = LeanMinHash(seed=MINHASH_SEED, hashvalues=signature.astype(np.uint64),
                              scheme="legacy")
