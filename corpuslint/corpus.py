@@ -27,7 +27,6 @@ from corpuslint.features import MINHASH_SEED, NUM_PERM, DocFeatures
 from corpuslint.finding import Finding
 from corpuslint.rule import Check, Rule, RuleInfo
 
-
 LSH_MAX_THRESHOLD = 0.9
 NEAR_DUPLICATE_LSH_WEIGHTS = (0.1, 0.9)
 
@@ -60,7 +59,7 @@ class CorpusRule(Rule):
 
 @dataclass(frozen=True, slots=True)
 class Cluster:
-    """Documents that are copies or near copies of each other; `members[0]` is the representative."""
+    """Copies or near copies of each other; `members[0]` (first by path) represents them."""
 
     members: tuple[int, ...]
 
@@ -135,8 +134,9 @@ def lsh_pairs(signatures: np.ndarray, threshold: float,
     """
     from datasketch import LeanMinHash, MinHashLSH  # slow to import: only when the pass runs
 
-    # Above 0.9 datasketch finds no band layout; candidates are verified against the real threshold.
-    lsh = MinHashLSH(threshold=min(threshold, LSH_MAX_THRESHOLD), num_perm=NUM_PERM, weights=weights)
+    # Above 0.9 datasketch finds no band layout; candidates are verified at the real threshold.
+    lsh = MinHashLSH(threshold=min(threshold, LSH_MAX_THRESHOLD), num_perm=NUM_PERM,
+                     weights=weights)
     for i, signature in enumerate(signatures):
         sketch = LeanMinHash(seed=MINHASH_SEED, hashvalues=signature.astype(np.uint64),
                              scheme="legacy")

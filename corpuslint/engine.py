@@ -110,10 +110,11 @@ class Linter:
         if isinstance(read, Unreadable):
             return FileResult(path, self._io_error(read))
         findings = tuple(locate(read, d, with_excerpt=with_excerpt) for d in self.lint(read))
-        return FileResult(read.path, findings, features=extract(read) if self.wants_features else None)
+        features = extract(read) if self.wants_features else None
+        return FileResult(read.path, findings, features=features)
 
     def corpus_findings(self, features: list[DocFeatures]) -> list[Finding]:
-        """The corpus rules' findings over every document's features, ignores and severities applied."""
+        """The corpus rules' findings from every document's features, with ignores and severities."""
         found = []
         for doc, diagnostic in corpus.run(self.corpus_checks, features, self._corpus_settings):
             if diagnostic.code in self.ignored_codes(doc.path):

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import cache
 
 import numpy as np
+
 from corpuslint.document import Document, Location
 
 NUM_PERM = 128
@@ -30,11 +31,11 @@ MAX_LINE = 200  # D104 looks at lines up to this long: site chrome is short
 MIN_SENTENCE_TERMS = 5
 MIN_VARIANT_KEY = 6  # "e-mail" and shorter keys are left alone
 
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W\d_]+)?")
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W\d_]+)?")  # noqa: RUF001 - typographic quotes on purpose
 _SPACE = re.compile(r"\s+")
 # A sentence ends at . ! ? or … (and any closing quotes), before a capital or digit.
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
-_QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")  # noqa: RUF001 - typographic quotes on purpose
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-"})  # noqa: RUF001 - typographic quotes on purpose
 # "cease-fire", "El-Sisi": letters joined by hyphens.
 _HYPHENATED = re.compile(r"\b[^\W\d_]+(?:-[^\W\d_]+)+\b")
 # "El Sisi", "al Sisi": an Arabic article before a capitalised name.
@@ -48,7 +49,7 @@ its itself just me more most my myself no nor not now of off on once only or oth
 out over own same she should so some such than that the their theirs them then there these
 they this those through to too under until up very was we were what when where which while
 who whom why will with would you your yours said says say mr mrs ms
-""".split())
+""".split())  # noqa: SIM905 - a word list reads best as text
 
 _MERSENNE = np.uint64((1 << 61) - 1)
 _MAX_HASH = np.uint64((1 << 32) - 1)

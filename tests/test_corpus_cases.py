@@ -25,8 +25,8 @@ from typing import Any
 
 import pytest
 import yaml
-
 from conftest import CASES, SEEDS
+
 from corpuslint.config import Settings, settings_from_table
 from corpuslint.document import Document
 from corpuslint.engine import Linter
@@ -83,7 +83,8 @@ def test_through_cli(code: str, case: dict[str, Any], tmp_path: Path, corpuslint
         [corpuslint_exe, "check", "--select", code, "--output-format", "json", "--exit-zero", "."],
         capture_output=True, text=True, check=True, cwd=tmp_path,
     )
-    found = [f"{Path(i['filename']).name}:{i['location']['row']}" for i in json.loads(result.stdout)]
+    items = json.loads(result.stdout)
+    found = [f"{Path(i['filename']).name}:{i['location']['row']}" for i in items]
     assert found == _expected(case)
 
 

@@ -19,15 +19,15 @@ import re
 from pathlib import Path
 
 import pytest
-
 from conftest import BBC_DEV, BBC_SAMPLE
+
 from corpuslint.config import CorpusSettings
-from corpuslint.corpus import Corpus
+from corpuslint.corpus import Corpus, near_duplicate_of
 from corpuslint.document import Document
 from corpuslint.features import extract, normalise
 
 THRESHOLD = CorpusSettings().near_duplicate_threshold
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W\d_]+)?")
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W\d_]+)?")  # noqa: RUF001
 
 
 def _edit(text: str, rate: float, rng: random.Random) -> str:
@@ -85,7 +85,8 @@ def _score(folder: Path, limit: int | None) -> dict[str, float]:
 
 def _check(folder: Path, limit: int | None) -> None:
     figures = _score(folder, limit)
-    print(folder.name, ", ".join(f"{k} {v:.3f}" if v < 1.5 else f"{k} {v}" for k, v in figures.items()))
+    shown = (f"{k} {v:.3f}" if v < 1.5 else f"{k} {v}" for k, v in figures.items())
+    print(folder.name, ", ".join(shown))
     assert figures["recall"] >= 0.85
     assert figures["precision"] >= 0.85
     assert figures["recall (J >= 0.85)"] >= 0.97
@@ -100,3 +101,15 @@ def test_recall_and_precision_on_the_sample() -> None:
 @pytest.mark.skipif(not BBC_DEV.is_dir(), reason="the full bbc-dev set is in ../shared only")
 def test_recall_and_precision_on_bbc_dev() -> None:
     _check(BBC_DEV, 600)  # all pairs of 1,200 documents: the exact truth stays affordable
+
+
+def test_near_duplicate_of_names_each_cluster_representative() -> None:
+    """What the export's `near_duplicate_of` column will hold: the cluster's first path."""
+    files = sorted(BBC_SAMPLE.glob("sport/*.txt"))[:3]
+    texts = {p.name: p.read_text(encoding="utf-8") for p in files}
+    first, second, other = texts
+    texts[f"z-{first}"] = texts[first]
+    texts[f"y-{first}"] = _edit(texts[first], 0.01, random.Random(1))
+    found = near_duplicate_of([extract(Document(t, name)) for name, t in texts.items()])
+    assert found == {first: first, f"y-{first}": first, f"z-{first}": first}
+    assert second not in found and other not in found

@@ -174,7 +174,7 @@ class SentenceVectors:
             self.weights.append((rows, weight / norms[rows]))
 
     def _matrix(self, i: int, shared: np.ndarray) -> np.ndarray:
-        """Sentence vectors over the `shared` terms only: the others add nothing to a dot product."""
+        """Sentence vectors over the `shared` terms only: others add nothing to a dot product."""
         doc, (rows, weights) = self.docs[i], self.weights[i]
         keep = np.isin(doc.terms, shared)
         cells = rows[keep] * len(shared) + np.searchsorted(shared, doc.terms[keep])
