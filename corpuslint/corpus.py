@@ -17,13 +17,13 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Protocol
+from typing import ClassVar, Protocol
 
 import numpy as np
 
 from corpuslint.config import CorpusSettings
 from corpuslint.diagnostic import Diagnostic
-from corpuslint.features import MINHASH_SEED, NUM_PERM, DocFeatures
+from corpuslint.features import ALL_PARTS, MINHASH_SEED, NUM_PERM, DocFeatures
 from corpuslint.finding import Finding
 from corpuslint.rule import Check, Rule, RuleInfo
 
@@ -43,11 +43,20 @@ def is_corpus_check(check: Check | CorpusCheck) -> bool:
     return hasattr(check, "check_corpus")
 
 
+def needed_parts(checks: Sequence[CorpusCheck]) -> frozenset[str]:
+    """The optional features the checks read (a plug-in without `needs` gets them all)."""
+    return frozenset().union(*(getattr(c, "needs", ALL_PARTS) for c in checks))
+
+
 class CorpusRule(Rule):
     """Base class of corpus rules: `check_corpus` yields (document index, Diagnostic).
 
     `check(doc)` is never called: the engine sends corpus rules to the corpus pass.
+    `needs` names the optional features (features.SENTENCES, features.SPELLINGS)
+    the rule reads, so the workers compute only what the selected rules use.
     """
+
+    needs: ClassVar[frozenset[str]] = frozenset()
 
     def check_corpus(self, corpus: Corpus) -> Iterator[tuple[int, Diagnostic]]:
         raise NotImplementedError

@@ -55,6 +55,7 @@ class Linter:
         self.corpus_checks = [c for c in selected if corpus.is_corpus_check(c)]
         self._corpus_settings = settings.corpus
         self.wants_features = bool(self.corpus_checks) and settings.corpus.enabled
+        self._feature_parts = corpus.needed_parts(self.corpus_checks)
         for code in settings.severity:
             if code not in self.registry.infos:
                 raise UnknownSelector(f"severity: unknown rule code {code!r}")
@@ -110,7 +111,7 @@ class Linter:
         if isinstance(read, Unreadable):
             return FileResult(path, self._io_error(read))
         findings = tuple(locate(read, d, with_excerpt=with_excerpt) for d in self.lint(read))
-        features = extract(read) if self.wants_features else None
+        features = extract(read, self._feature_parts) if self.wants_features else None
         return FileResult(read.path, findings, features=features)
 
     def corpus_findings(self, features: list[DocFeatures]) -> list[Finding]:

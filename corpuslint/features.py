@@ -108,8 +108,20 @@ class DocFeatures:
         return Location(row, offset - int(self.line_starts[row - 1]) + 1)
 
 
-def extract(doc: Document) -> DocFeatures:
-    """The features of one document (run in the worker that read it)."""
+SENTENCES, SPELLINGS = "sentences", "spellings"  # the optional parts, asked for by rules' `needs`
+_EMPTY = np.zeros(0, dtype=np.uint32)
+
+
+ALL_PARTS = frozenset({SENTENCES, SPELLINGS})
+
+
+def extract(doc: Document, parts: frozenset[str] = ALL_PARTS) -> DocFeatures:
+    """The features of one document (run in the worker that read it).
+
+    Hashes, signature and short lines are always computed (every corpus rule
+    uses the duplicate clusters); sentences and spellings only when a selected
+    rule needs them, as they cost more than the rest together.
+    """
     lines = doc.lines
     content = [line for line in lines if line.text.strip()]
     head = (content[0].start, content[0].end) if content else (0, 0)
@@ -118,8 +130,10 @@ def extract(doc: Document) -> DocFeatures:
     body_lines = content[1:] if len(content) > 1 else content
     body = normalise(" ".join(line.text for line in body_lines))
     words = _WORD.findall(body)
-    variants, long_words, long_starts = _spellings(doc.text)
-    terms, ends = _sentences(body_lines)
+    variants, long_words, long_starts = (
+        _spellings(doc.text) if SPELLINGS in parts else ((), _EMPTY, _EMPTY.astype(np.int64)))
+    terms, ends = (
+        _sentences(body_lines) if SENTENCES in parts else (_EMPTY, _EMPTY.astype(np.int32)))
     return DocFeatures(
         path=doc.path,
         line_starts=np.array(doc.index.starts, dtype=np.int64),

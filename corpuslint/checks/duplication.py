@@ -16,7 +16,7 @@ import numpy as np
 
 from corpuslint.corpus import Corpus, CorpusRule, lsh_pairs
 from corpuslint.diagnostic import Diagnostic, Severity
-from corpuslint.features import DocFeatures, minhash, word_hashes
+from corpuslint.features import SENTENCES, SPELLINGS, DocFeatures, minhash, word_hashes
 
 # D103 looks for rewrite candidates among pairs whose content words overlap this much.
 REWRITE_CANDIDATE_JACCARD = 0.2
@@ -139,6 +139,7 @@ class RewrittenArticle(CorpusRule):
     code = "D103"
     name = "rewritten-article"
     severity = Severity.WARNING
+    needs = frozenset({SENTENCES})
 
     def check_corpus(self, corpus: Corpus) -> Iterator[tuple[int, Diagnostic]]:
         docs = corpus.docs
@@ -296,6 +297,7 @@ class InconsistentSpelling(CorpusRule):
     code = "D105"
     name = "inconsistent-spelling"
     severity = Severity.INFO
+    needs = frozenset({SPELLINGS})
 
     def check_corpus(self, corpus: Corpus) -> Iterator[tuple[int, Diagnostic]]:
         uses = _spelling_uses(corpus)
