@@ -82,6 +82,8 @@ def check_paths(
     run = CheckRun()
     if fix is not None and not fix.diff:
         remove_leftovers(os.path.dirname(os.path.realpath(f)) for f in files if f != STDIN)
+    features = []
+    order: dict[str, int] = {}
     for result in engine.run(linter, settings, list(files), with_excerpt=with_excerpt,
                              stdin_name=stdin_name, on_done=on_done, fix=fix):
         if result.notice is not None:
@@ -98,6 +100,13 @@ def check_paths(
             run.warnings.append(f"{result.path}: {result.warning}")
         if result.error:
             run.errors.append(result.error)
+        order.setdefault(result.path, len(order))
+        if result.features is not None:
+            features.append(result.features)
+    if linter.wants_features:
+        # Corpus findings join each file's own, keeping the files' order (a stable sort).
+        run.findings.extend(linter.corpus_findings(features))
+        run.findings.sort(key=lambda f: (order.get(f.path, len(order)), f.location))
     return run
 
 

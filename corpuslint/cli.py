@@ -88,6 +88,8 @@ def build_parser() -> argparse.ArgumentParser:
     config.add_argument("--stdin-filename", metavar="NAME", help="the name to report stdin as")
     config.add_argument("--show-settings", action="store_true", help="print the resolved settings")
     config.add_argument("--show-files", action="store_true", help="print the files that would be linted")
+    config.add_argument("--no-corpus", action="store_true",
+                        help="skip the corpus pass (D rules): for a hook given only some files")
     output = check.add_argument_group("output")
     output.add_argument("--output-format", choices=list(FORMATS), metavar="FORMAT",
                         help=f"one of: {', '.join(FORMATS)} (default: concise)")
@@ -172,6 +174,7 @@ def _warn(message: str) -> None:
 
 def _load(args: argparse.Namespace) -> tuple[Settings, Linter]:
     """Settings from config and flags, and the Linter they select; usage errors become UsageError."""
+    from dataclasses import replace
     from pathlib import Path
 
     from corpuslint.config import ConfigError, load_settings
@@ -191,6 +194,8 @@ def _load(args: argparse.Namespace) -> tuple[Settings, Linter]:
             fail_on=Severity.parse(args.fail_on) if args.fail_on else None,
             output_format=args.output_format,
         )
+        if getattr(args, "no_corpus", False):
+            settings = replace(settings, corpus=replace(settings.corpus, enabled=False))
         return settings, Linter(settings)
     except (ConfigError, PackError, RegistryError, UnknownSelector) as error:
         raise UsageError(str(error)) from None

@@ -36,6 +36,35 @@ class ConfigError(ValueError):
 
 
 @dataclass(frozen=True)
+class CorpusSettings:
+    """The corpus pass's thresholds: `[tool.corpuslint.corpus]`; `enabled` is `--no-corpus`."""
+
+    enabled: bool = True
+    near_duplicate_threshold: float = 0.8
+    rewrite_threshold: float = 0.75
+    repeated_line_min_documents: int = 5
+    repeated_line_min_share: float = 0.01
+
+
+def _corpus(key: str, value: Any) -> CorpusSettings:
+    """The `corpus` table; each threshold is named as in the file, with `-` for `_`."""
+    if not isinstance(value, dict):
+        raise ConfigError(f"{key!r} must be a table")
+    known = {f.name.replace("_", "-"): f for f in fields(CorpusSettings) if f.name != "enabled"}
+    values = {}
+    for name, item in value.items():
+        if name not in known:
+            raise ConfigError(f"unknown setting {key}.{name} (known: {', '.join(sorted(known))})")
+        kind = int if known[name].type in (int, "int") else float
+        if isinstance(item, bool) or not isinstance(item, (int, float)) or item < 0 or (
+                kind is int and not isinstance(item, int)) or (kind is float and item > 1):
+            expected = "a whole number" if kind is int else "a number from 0 to 1"
+            raise ConfigError(f"{key}.{name} must be {expected}")
+        values[known[name].name] = kind(item)
+    return CorpusSettings(**values)
+
+
+@dataclass(frozen=True)
 class Settings:
     """Everything a run is configured by; the defaults are a bare `corpuslint check`."""
 
@@ -58,6 +87,7 @@ class Settings:
     fail_on: Severity = Severity.WARNING
     output_format: str = "concise"
     min_body_words: int = 50
+    corpus: CorpusSettings = field(default_factory=CorpusSettings)
 
     def with_overrides(self, **changes: Any) -> Settings:
         """These settings with command-line values laid over them (None means unset)."""
@@ -142,6 +172,7 @@ _KEYS: dict[str, tuple[str, Callable[[str, Any], Any]]] = {
     "fail-on": ("fail_on", _severity),
     "output-format": ("output_format", _output_format),
     "min-body-words": ("min_body_words", _positive_int),
+    "corpus": ("corpus", _corpus),
 }
 
 

@@ -15,9 +15,11 @@ from dataclasses import dataclass, replace
 import pathspec
 import re2
 
+from corpuslint import corpus
 from corpuslint.config import Settings
 from corpuslint.diagnostic import Diagnostic
 from corpuslint.document import Document, Location
+from corpuslint.features import DocFeatures, extract
 from corpuslint.finding import Finding, locate
 from corpuslint.fixer import FixMode, FixPolicy, fix_file
 from corpuslint.registry import Registry, RegistryError, UnknownSelector
@@ -47,6 +49,7 @@ class FileResult:
     output: bytes | None = None
     warning: str | None = None
     error: str | None = None
+    features: DocFeatures | None = None  # for the corpus pass, when a corpus rule runs
 
 
 class Linter:
@@ -55,11 +58,17 @@ class Linter:
     def __init__(self, settings: Settings, registry: Registry | None = None) -> None:
         self.registry = registry or Registry.load(settings.packs)
         self.codes = self.registry.select(settings.select, settings.extend_select, settings.ignore)
+        selected = self.registry.checks_for(self.codes)
         self._checks = tuple(
             check.configure(settings) if isinstance(check, Rule) else check
-            for check in self.registry.checks_for(self.codes)
+            for check in selected if not corpus.is_corpus_check(check)
         )
         self._prefilters = PrefilterSet(self._checks)
+        # Corpus rules run once over every document's features, after the per-document pass.
+        self.corpus_checks = [c for c in selected if corpus.is_corpus_check(c)]
+        self._corpus_settings = settings.corpus
+        self.wants_features = bool(self.corpus_checks) and settings.corpus.enabled
+        self._feature_parts = corpus.needed_parts(self.corpus_checks)
         for code in settings.severity:
             if code not in self.registry.infos:
                 raise UnknownSelector(f"severity: unknown rule code {code!r}")
@@ -118,7 +127,19 @@ class Linter:
         if fix is not None:
             return self._fix_file(read, fix, with_excerpt=with_excerpt, to_stdout=path == STDIN)
         findings = tuple(locate(read, d, with_excerpt=with_excerpt) for d in self.lint(read))
-        return FileResult(read.path, findings)
+        features = extract(read, self._feature_parts) if self.wants_features else None
+        return FileResult(read.path, findings, features=features)
+
+    def corpus_findings(self, features: list[DocFeatures]) -> list[Finding]:
+        """The corpus rules' findings from every document's features, with ignores and severities."""
+        found = []
+        for doc, diagnostic in corpus.run(self.corpus_checks, features, self._corpus_settings):
+            if diagnostic.code in self.ignored_codes(doc.path):
+                continue
+            if diagnostic.code in self._severity:
+                diagnostic = replace(diagnostic, severity=self._severity[diagnostic.code])
+            found.append(corpus.locate(doc, diagnostic))
+        return sorted(found, key=lambda f: (f.path, f.location, f.code))
 
     def _fix_file(self, doc: Document, mode: FixMode, *, with_excerpt: bool,
                   to_stdout: bool) -> FileResult:

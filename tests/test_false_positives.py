@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import subprocess
 from pathlib import Path
 
@@ -37,6 +38,30 @@ def _check(exe: str, corpus: Path, *args: str) -> list[dict]:
     return json.loads(result.stdout)
 
 
+# A corpus finding names the earlier document it copies ("Same body as x.txt", "Rewrite of x.txt").
+_OTHER_DOCUMENT = re.compile(r"(?:as|of) (\S+\.txt)")
+_WORD = re.compile(r"\w+")
+COPY_CONTAINMENT = 0.5
+
+
+def _body_grams(path: Path) -> set[tuple[str, ...]]:
+    words = _WORD.findall(path.read_text(encoding="utf-8").partition("\n")[2].lower())
+    return {tuple(words[i : i + 5]) for i in range(len(words) - 4)}
+
+
+def _verified_copy(corpus: Path, finding: dict) -> bool:
+    """A D finding is true when the two bodies share half the shorter one's word 5-grams or more.
+
+    Measured here, exactly and apart from the rule: bbc-dev's real copies pass this way.
+    """
+    match = _OTHER_DOCUMENT.search(finding["message"])
+    if not finding["code"].startswith("D") or match is None:
+        return False
+    ours, theirs = _body_grams(corpus / finding["filename"]), _body_grams(corpus / match.group(1))
+    shorter = min(len(ours), len(theirs)) or 1
+    return len(ours & theirs) / shorter >= COPY_CONTAINMENT
+
+
 def test_known_list_is_small_and_well_formed() -> None:
     known = _known()
     assert len(known) <= 40
@@ -58,6 +83,7 @@ def test_default_rules_stay_within_the_budget(corpus: Path, corpuslint_exe: str)
         f for f in _check(corpuslint_exe, corpus)
         if f["severity"] != "info"
         and (f["filename"].removeprefix("./"), f["code"], f["location"]["row"]) not in known
+        and not _verified_copy(corpus, f)
     ]
     shown = [f"{f['filename']}:{f['location']['row']} {f['code']} {f['message']}" for f in unexplained]
     assert not [f for f in unexplained if f["severity"] == "error"], shown

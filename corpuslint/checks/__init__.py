@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 MODULES = (
+    "corpuslint.checks.duplication",
     "corpuslint.checks.encoding",
     "corpuslint.checks.layout",
     "corpuslint.checks.markup",

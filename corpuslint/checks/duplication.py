@@ -1,0 +1,338 @@
+"""D: duplication across the corpus: copies, near copies, rewrites, shared lines, spellings.
+
+These are corpus rules (see corpuslint/corpus.py): they read the features of
+every document at once. A finding about a pair is reported on the later
+document (by path) and names the first, so deleting every reported document
+keeps one copy of each article.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+
+import numpy as np
+
+from corpuslint.corpus import Corpus, CorpusRule, lsh_pairs
+from corpuslint.diagnostic import Diagnostic, Severity
+from corpuslint.features import SENTENCES, SPELLINGS, DocFeatures, minhash, word_hashes
+
+# D103 looks for rewrite candidates among pairs whose content words overlap this much.
+REWRITE_CANDIDATE_JACCARD = 0.2
+# A sentence "has a counterpart" when its best match is at least this similar (cosine, TF-IDF).
+SENTENCE_MATCH = 0.1
+MIN_REWRITE_SENTENCES = 5
+REWRITE_MIN_CONTAINMENT = 0.35
+
+
+class ExactDuplicate(CorpusRule):
+    """The same article body appears more than once in the corpus.
+
+    ## What it finds
+    Documents whose body (the text after the headline line) is identical to
+    an earlier document's once case, quote style, Unicode forms and spacing
+    are normalised. Every copy but the first (by path) is reported, naming
+    the first; a new headline on the same body does not hide a copy.
+
+    ## Why it matters
+    Duplicates inflate a corpus, leak between training and test splits and
+    let one article count twice in any statistic drawn from it.
+
+    ## Example
+    Before: `business/uk-interest-rates-held-at-4-75.txt` holds the body of
+    `business/bank-holds-interest-rate-at-4-75.txt` under another headline.
+    After: one of the two is dropped (or the export marks it).
+
+    ## Fix safety
+    No fix: which copy to keep (and whether the headlines matter) is a choice
+    for whoever owns the corpus.
+    """
+
+    code = "D101"
+    name = "exact-duplicate"
+    severity = Severity.WARNING
+
+    def check_corpus(self, corpus: Corpus) -> Iterator[tuple[int, Diagnostic]]:
+        for group in corpus.exact_groups:
+            first = corpus.docs[group[0]].path
+            for i in group[1:]:
+                yield i, self.at_head(corpus.docs[i], f"Same body as {first}")
+
+
+class NearDuplicate(CorpusRule):
+    """An article is a near copy of another in the corpus.
+
+    ## What it finds
+    Documents whose bodies share most of their word 5-grams with an earlier
+    document: the estimated Jaccard similarity (MinHash, 128 permutations,
+    with LSH so the corpus is never compared pair by pair) is at least
+    `near-duplicate-threshold` (0.8 by default). Near copies are joined into
+    clusters; every member but the first (by path) is reported with the
+    cluster's first document and the estimated similarity. Exact copies are
+    D101's.
+
+    ## Why it matters
+    A story republished with a corrected figure, a new sign-off or a trimmed
+    paragraph is still the same story: it skews a corpus as exact copies do,
+    and no hash finds it.
+
+    ## Example
+    Before: the same report twice, once with "jumped 76%" and once with
+    "rose 76%" and a paragraph fewer.
+    After: one of the two is kept; the export's `near_duplicate_of` names
+    the kept one.
+
+    ## Fix safety
+    No fix: which version to keep (the longer, the later, the corrected) is
+    a choice for whoever owns the corpus.
+    """
+
+    code = "D102"
+    name = "near-duplicate"
+    severity = Severity.WARNING
+
+    def check_corpus(self, corpus: Corpus) -> Iterator[tuple[int, Diagnostic]]:
+        exact = {i for group in corpus.exact_groups for i in group[1:]}
+        for cluster in corpus.clusters:
+            first = cluster.members[0]
+            size = len(cluster.members)
+            for i in cluster.members[1:]:
+                if i in exact:
+                    continue
+                message = (f"Near-duplicate of {corpus.docs[first].path} (estimated Jaccard "
+                           f"{corpus.jaccard(first, i):.2f}; cluster of {size} documents)")
+                yield i, self.at_head(corpus.docs[i], message)
+
+
+class RewrittenArticle(CorpusRule):
+    """An article is another one rewritten sentence by sentence.
+
+    ## What it finds
+    Pairs of documents where most sentences of one have a counterpart in the
+    other, in the same order: each sentence is matched to its most similar
+    sentence in the other article (cosine of TF-IDF vectors of content
+    words, the IDF learned from the corpus), and the longest in-order chain
+    of matches is measured. When it covers at least `rewrite-threshold` (75%
+    by default) of either article's sentences, the later document (by path)
+    is reported. Two reports of the same event, written independently, stay
+    well below: they share names and facts but not the order of sentences.
+    Candidate pairs come from an LSH over content words, never all pairs;
+    copies already reported by D101 or D102 are left out.
+
+    ## Why it matters
+    Spun or paraphrased copies ("content farms") pass every hash and n-gram
+    test yet carry no new information; in training data they are duplicates
+    in disguise, and in an archive they are someone else's article.
+
+    ## Example
+    Before: "Blinken held talks with Benny Gantz and Yair Lapid" in one
+    article, "Blinken's meetings with Benny Gantz and Yair Lapid were
+    followed by…" in another, and so on for each sentence.
+    After: the rewrite is dropped, or kept with its source noted.
+
+    ## Fix safety
+    No fix: a rewrite may be a legitimate syndicated version; only a person
+    can decide.
+    """
+
+    code = "D103"
+    name = "rewritten-article"
+    severity = Severity.WARNING
+    needs = frozenset({SENTENCES})
+
+    def check_corpus(self, corpus: Corpus) -> Iterator[tuple[int, Diagnostic]]:
+        docs = corpus.docs
+        # Copies are D101's and D102's: only one document of each cluster takes part.
+        kept = [i for i in range(len(docs)) if corpus.cluster_of.get(i, i) == i
+                and len(docs[i].sentence_ends) >= MIN_REWRITE_SENTENCES]
+        vectors = SentenceVectors([docs[i] for i in kept])
+        term_sets = [np.unique(docs[i].terms) for i in kept]
+        signatures = np.stack([minhash([str(t) for t in terms.tolist()], k=1)
+                               for terms in term_sets]) if kept else np.zeros((0, 0))
+        sizes = np.array([len(terms) for terms in term_sets])
+        reported: set[int] = set()
+        for a, b in sorted(lsh_pairs(signatures, REWRITE_CANDIDATE_JACCARD)):
+            # A rewrite points to an original: a reported document is neither reported
+            # again nor a source, which keeps groups of many copies linear.
+            if a in reported or b in reported or not _contained(signatures, sizes, a, b):
+                continue
+            coverage = vectors.coverage(a, b)
+            if coverage >= corpus.settings.rewrite_threshold:
+                reported.add(b)
+                first, later = docs[kept[a]], kept[b]
+                yield later, self.at_head(docs[later], f"Rewrite of {first.path}: {coverage:.0%} "
+                                          "of the sentences follow it in order")
+
+
+def _contained(signatures: np.ndarray, sizes: np.ndarray, a: int, b: int) -> bool:
+    """Whether the smaller article's content words are enough inside the other's to be aligned.
+
+    |A & B| follows from the MinHash estimate of Jaccard and the two sizes; a rewrite keeps
+    the names and rare words of its source (seed 002 keeps 46% of its words in 001).
+    """
+    jaccard = float(np.mean(signatures[a] == signatures[b]))
+    shared = jaccard * (sizes[a] + sizes[b]) / (1 + jaccard)
+    return shared >= REWRITE_MIN_CONTAINMENT * min(sizes[a], sizes[b])
+
+
+class SentenceVectors:
+    """Each document's sentences as TF-IDF vectors of content words (IDF from these documents)."""
+
+    def __init__(self, docs: list[DocFeatures]) -> None:
+        self.docs = docs
+        self.weights: list[tuple[np.ndarray, np.ndarray]] = []
+        if not docs:
+            return
+        # IDF smoothed as scikit-learn's: log((1 + n) / (1 + df)) + 1.
+        vocabulary, df = np.unique(np.concatenate([np.unique(d.terms) for d in docs]),
+                                   return_counts=True)
+        idf = np.log((1 + len(docs)) / (1 + df)) + 1
+        for doc in docs:
+            weight = idf[np.searchsorted(vocabulary, doc.terms)]
+            rows = np.searchsorted(doc.sentence_ends, np.arange(len(doc.terms)), side="right")
+            norms = np.sqrt(np.bincount(rows, weight**2))  # a repeated term adds up, as tf does
+            self.weights.append((rows, weight / norms[rows]))
+
+    def _matrix(self, i: int, shared: np.ndarray) -> np.ndarray:
+        """Sentence vectors over the `shared` terms only: others add nothing to a dot product."""
+        doc, (rows, weights) = self.docs[i], self.weights[i]
+        keep = np.isin(doc.terms, shared)
+        cells = rows[keep] * len(shared) + np.searchsorted(shared, doc.terms[keep])
+        size = len(doc.sentence_ends) * len(shared)
+        return np.bincount(cells, weights[keep], minlength=size).reshape(len(doc.sentence_ends), -1)
+
+    def coverage(self, a: int, b: int) -> float:
+        """The larger share of either article's sentences in an in-order chain of best matches."""
+        shared = np.intersect1d(self.docs[a].terms, self.docs[b].terms)
+        if not len(shared):
+            return 0.0
+        similarity = np.dot(self._matrix(a, shared), self._matrix(b, shared).T)
+        return max(_in_order(similarity), _in_order(similarity.T))
+
+
+def _in_order(similarity: np.ndarray) -> float:
+    """Share of rows whose best-matching columns form the longest increasing run (LIS)."""
+    best = similarity.argmax(axis=1)
+    matched = similarity.max(axis=1) >= SENTENCE_MATCH
+    tails: list[int] = []
+    for column in best[matched].tolist():
+        k = bisect.bisect_left(tails, column)
+        tails[k:k + 1] = [column]
+    return len(tails) / similarity.shape[0]
+
+
+class RepeatedLine(CorpusRule):
+    """A line repeats verbatim across many documents of the corpus.
+
+    ## What it finds
+    A short line (up to 200 characters) that appears, identical apart from
+    surrounding space, in at least `repeated-line-min-documents` documents
+    (5 by default) and at least `repeated-line-min-share` of the corpus (1%
+    by default): a site name, a "Follow us" line, a newsletter plug under
+    every article. It is learned from the corpus, so it finds the chrome of
+    sites no fixed list knows. Copies of one article (D101, D102) count once.
+    Every occurrence is reported, and the message quotes the line and its count.
+
+    ## Why it matters
+    A line printed under thousands of articles is site chrome, not news: it
+    becomes the most frequent "sentence" of a corpus and a language model
+    learns it by heart.
+
+    ## Example
+    Before: `Follow us on Twitter @examplenews` as the last line of 4,000 articles.
+    After: the line is added to a user pack as a `line` rule, and `--fix`
+    deletes it everywhere.
+
+    ## Fix safety
+    No fix: a line that repeats is usually chrome but may be a recurring
+    dateline or a standard disclaimer worth keeping; add it to a pack once
+    a person has looked.
+    """
+
+    code = "D104"
+    name = "repeated-line"
+    severity = Severity.WARNING
+
+    def check_corpus(self, corpus: Corpus) -> Iterator[tuple[int, Diagnostic]]:
+        settings = corpus.settings
+        needed = max(settings.repeated_line_min_documents,
+                     settings.repeated_line_min_share * len(corpus))
+        sources: dict[str, set[int]] = defaultdict(set)
+        for i, doc in enumerate(corpus.docs):
+            for line in doc.lines:
+                sources[line.text].add(corpus.cluster_of.get(i, i))
+        repeated = {text: len(s) for text, s in sources.items() if len(s) >= needed}
+        for i, doc in enumerate(corpus.docs):
+            for line in doc.lines:
+                if line.text in repeated:
+                    quoted = line.text if len(line.text) <= 60 else line.text[:57] + "..."
+                    message = f'Line "{quoted}" repeats in {repeated[line.text]} documents'
+                    yield i, self.diagnostic(line.start, line.end, message)
+
+
+class InconsistentSpelling(CorpusRule):
+    """A name or term is spelled several ways across the corpus.
+
+    ## What it finds
+    Spellings that differ only in hyphens, spaces or an Arabic article
+    (al-/el-): "ceasefire", "cease-fire"; "El Sisi", "El-Sisi", "al-Sisi".
+    Each document using a spelling other than the corpus's most common one
+    is reported at its first use, with every variant and the number of
+    documents that use it. Case alone does not make a variant.
+
+    ## Why it matters
+    Search, counts and entity linking split one name into several; a model
+    trained on the corpus learns the inconsistency. A house style picks one.
+
+    ## Example
+    Before: "a cease-fire deal" in one article, "a ceasefire deal" in four.
+    After: "a ceasefire deal" everywhere, once someone has chosen the spelling.
+
+    ## Fix safety
+    No fix: the most common spelling is not always the house style, and a
+    hyphen can change a word ("re-sign", "resign").
+    """
+
+    code = "D105"
+    name = "inconsistent-spelling"
+    severity = Severity.INFO
+    needs = frozenset({SPELLINGS})
+
+    def check_corpus(self, corpus: Corpus) -> Iterator[tuple[int, Diagnostic]]:
+        uses = _spelling_uses(corpus)
+        for key in sorted(uses):
+            by_spelling = uses[key]
+            if len(by_spelling) < 2:
+                continue
+            counts = Counter({s: len(docs) for s, docs in by_spelling.items()})
+            shown = {s: next(iter(docs.values()))[0] for s, docs in by_spelling.items()}
+            ranked = sorted(counts, key=lambda s: (-counts[s], min(by_spelling[s])))
+            listing = ", ".join(f'"{shown[s]}" ({counts[s]})' for s in ranked)
+            for spelling in ranked[1:]:
+                for i, (form, start) in sorted(by_spelling[spelling].items()):
+                    message = f'"{form}" is spelled several ways in the corpus: {listing}'
+                    yield i, self.diagnostic(start, start + len(form), message)
+
+
+def _spelling_uses(corpus: Corpus) -> dict[str, dict[str, dict[int, tuple[str, int]]]]:
+    """key -> spelling (case-folded) -> document index -> (form as written, first offset)."""
+    uses: dict[str, dict[str, dict[int, tuple[str, int]]]] = defaultdict(lambda: defaultdict(dict))
+    for i, doc in enumerate(corpus.docs):
+        for v in doc.variants:
+            uses[v.key][v.form.casefold()].setdefault(i, (v.form, v.start))
+    # A closed spelling ("ceasefire") counts only for a key that some document splits.
+    keys = list(uses)
+    hashes = word_hashes(keys).astype(np.uint32)
+    order = np.argsort(hashes)
+    for i, doc in enumerate(corpus.docs):
+        found = np.isin(doc.words, hashes)
+        for word_hash, start in zip(doc.words[found].tolist(),
+                                    doc.word_starts[found].tolist(), strict=True):
+            position = order[np.searchsorted(hashes[order], word_hash)]
+            key = keys[position]
+            uses[key][key].setdefault(i, (key, start))
+    return uses
+
+
+RULES = (ExactDuplicate, NearDuplicate, RewrittenArticle, RepeatedLine, InconsistentSpelling)

@@ -1,0 +1,181 @@
+"""The corpus pass: rules over every document at once, on the features the workers computed.
+
+Per-document rules see one Document; corpus rules (duplicates, rewrites,
+repeated lines, spellings) need the whole corpus. They implement
+`CorpusCheck.check_corpus(corpus)` instead of `check(doc)` and see a `Corpus`:
+the documents' features in a fixed order (sorted by path), plus the
+near-duplicate clusters, computed once and shared by the rules that need them.
+
+Everything here is near-linear in the number of documents: exact duplicates
+by hash, near duplicates by MinHash with LSH, rewrite candidates by a second
+LSH over content words. No rule compares all pairs.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from typing import ClassVar, Protocol
+
+import numpy as np
+
+from corpuslint.config import CorpusSettings
+from corpuslint.diagnostic import Diagnostic
+from corpuslint.features import ALL_PARTS, MINHASH_SEED, NUM_PERM, DocFeatures
+from corpuslint.finding import Finding
+from corpuslint.rule import Check, Rule, RuleInfo
+
+LSH_MAX_THRESHOLD = 0.9
+NEAR_DUPLICATE_LSH_WEIGHTS = (0.1, 0.9)
+
+
+class CorpusCheck(Protocol):
+    """A rule over the whole corpus: metadata and `check_corpus` (no per-document `check`)."""
+
+    info: RuleInfo
+
+    def check_corpus(self, corpus: Corpus) -> Iterator[tuple[int, Diagnostic]]: ...
+
+
+def is_corpus_check(check: Check | CorpusCheck) -> bool:
+    return hasattr(check, "check_corpus")
+
+
+def needed_parts(checks: Sequence[CorpusCheck]) -> frozenset[str]:
+    """The optional features the checks read (a plug-in without `needs` gets them all)."""
+    return frozenset().union(*(getattr(c, "needs", ALL_PARTS) for c in checks))
+
+
+class CorpusRule(Rule):
+    """Base class of corpus rules: `check_corpus` yields (document index, Diagnostic).
+
+    `check(doc)` is never called: the engine sends corpus rules to the corpus pass.
+    `needs` names the optional features (features.SENTENCES, features.SPELLINGS)
+    the rule reads, so the workers compute only what the selected rules use.
+    """
+
+    needs: ClassVar[frozenset[str]] = frozenset()
+
+    def check_corpus(self, corpus: Corpus) -> Iterator[tuple[int, Diagnostic]]:
+        raise NotImplementedError
+
+    def at_head(self, doc: DocFeatures, message: str) -> Diagnostic:
+        """A finding about the whole document, placed on its first non-blank line."""
+        return self.diagnostic(*doc.head, message)
+
+
+@dataclass(frozen=True, slots=True)
+class Cluster:
+    """Copies or near copies of each other; `members[0]` (first by path) represents them."""
+
+    members: tuple[int, ...]
+
+
+class Corpus:
+    """The documents' features in path order, and what several rules share."""
+
+    def __init__(self, docs: Sequence[DocFeatures], settings: CorpusSettings) -> None:
+        self.docs = sorted(docs, key=lambda d: d.path)
+        self.settings = settings
+
+    def __len__(self) -> int:
+        return len(self.docs)
+
+    @cached_property
+    def exact_groups(self) -> list[list[int]]:
+        """Documents with the same normalised body, in order; only groups of two or more."""
+        groups: dict[bytes, list[int]] = defaultdict(list)
+        for i, doc in enumerate(self.docs):
+            groups[doc.body_hash].append(i)
+        return [g for g in groups.values() if len(g) > 1]
+
+    @cached_property
+    def signatures(self) -> np.ndarray:
+        return np.stack([d.signature for d in self.docs]) if self.docs else np.zeros((0, NUM_PERM))
+
+    def jaccard(self, a: int, b: int) -> float:
+        """The MinHash estimate of the Jaccard similarity of two bodies' word 5-grams."""
+        return float(np.mean(self.signatures[a] == self.signatures[b]))
+
+    @cached_property
+    def clusters(self) -> list[Cluster]:
+        """Exact and near duplicates joined (union-find over LSH candidates at the threshold)."""
+        parent = list(range(len(self.docs)))
+
+        def root(i: int) -> int:
+            while parent[i] != i:
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            return i
+
+        def join(a: int, b: int) -> None:
+            ra, rb = root(a), root(b)
+            if ra != rb:
+                parent[max(ra, rb)] = min(ra, rb)
+
+        for group in self.exact_groups:
+            for i in group[1:]:
+                join(group[0], i)
+        threshold = self.settings.near_duplicate_threshold
+        # Each candidate costs one vectorised comparison of signatures: weigh misses more.
+        for a, b in lsh_pairs(self.signatures, threshold, NEAR_DUPLICATE_LSH_WEIGHTS):
+            if self.jaccard(a, b) >= threshold:
+                join(a, b)
+        members: dict[int, list[int]] = defaultdict(list)
+        for i in range(len(self.docs)):
+            members[root(i)].append(i)
+        return [Cluster(tuple(m)) for m in members.values() if len(m) > 1]
+
+    @cached_property
+    def cluster_of(self) -> dict[int, int]:
+        """Document index -> index of its cluster's representative, for clustered documents."""
+        return {i: c.members[0] for c in self.clusters for i in c.members}
+
+
+def lsh_pairs(signatures: np.ndarray, threshold: float,
+              weights: tuple[float, float] = (0.5, 0.5)) -> Iterator[tuple[int, int]]:
+    """Candidate pairs (a < b) whose signatures share an LSH band, from datasketch's MinHashLSH.
+
+    `weights` (false positives, false negatives) choose the band layout: a
+    caller that verifies every candidate cheaply can weigh misses more.
+    """
+    from datasketch import LeanMinHash, MinHashLSH  # slow to import: only when the pass runs
+
+    # Above 0.9 datasketch finds no band layout; candidates are verified at the real threshold.
+    lsh = MinHashLSH(threshold=min(threshold, LSH_MAX_THRESHOLD), num_perm=NUM_PERM,
+                     weights=weights)
+    for i, signature in enumerate(signatures):
+        sketch = LeanMinHash(seed=MINHASH_SEED, hashvalues=signature.astype(np.uint64),
+                             scheme="legacy")
+        for j in lsh.query(sketch):
+            yield (j, i)
+        lsh.insert(i, sketch, check_duplication=False)
+
+
+def near_duplicate_of(docs: Sequence[DocFeatures],
+                      settings: CorpusSettings | None = None) -> dict[str, str]:
+    """Each document's path -> the path of its near-duplicate cluster's representative.
+
+    The representative is the cluster's first document by path, and maps to
+    itself; a document in no cluster is absent. This is what the dataset's
+    `near_duplicate_of` column holds.
+    """
+    corpus = Corpus(docs, settings or CorpusSettings())
+    return {corpus.docs[i].path: corpus.docs[rep].path for i, rep in corpus.cluster_of.items()}
+
+
+def run(checks: Sequence[CorpusCheck], docs: Sequence[DocFeatures],
+        settings: CorpusSettings) -> Iterator[tuple[DocFeatures, Diagnostic]]:
+    """Every corpus check's diagnostics, each with the document it is about."""
+    corpus = Corpus(docs, settings)
+    for check in checks:
+        for index, diagnostic in check.check_corpus(corpus):
+            yield corpus.docs[index], diagnostic
+
+
+def locate(doc: DocFeatures, diagnostic: Diagnostic) -> Finding:
+    """A corpus diagnostic placed in its file, from the features alone (no excerpt: no text)."""
+    return Finding(doc.path, diagnostic, doc.location(diagnostic.start),
+                   doc.location(diagnostic.end), ())

@@ -1,0 +1,235 @@
+"""What the corpus pass knows of a document: compact features computed where it was read.
+
+The per-document pass runs in worker processes and holds each Document for a
+moment only; the corpus pass must see every document at once. So each worker
+turns its Document into a few hashes and small arrays (about 3 kB for a news
+article) and the corpus pass works on those alone: it never re-reads a file.
+Features are computed only when a corpus rule is selected.
+
+All hashes are stable across processes (crc32, blake2b), never Python's
+salted `hash()`: features from different workers are compared with each other.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import re
+import unicodedata
+import zlib
+from dataclasses import dataclass
+from functools import cache
+
+import numpy as np
+
+from corpuslint.document import Document, Location
+
+NUM_PERM = 128
+SHINGLE = 5  # word 5-grams: long enough that two different articles share few
+MINHASH_SEED = 1
+MAX_LINE = 200  # D104 looks at lines up to this long: site chrome is short
+MIN_SENTENCE_TERMS = 5
+MIN_VARIANT_KEY = 6  # "e-mail" and shorter keys are left alone
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W\d_]+)?")
+_SPACE = re.compile(r"\s+")
+# A sentence ends at . ! ? or … (and any closing quotes), before a capital or digit.
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+# "cease-fire", "El-Sisi": letters joined by hyphens.
+_HYPHENATED = re.compile(r"\b[^\W\d_]+(?:-[^\W\d_]+)+\b")
+# "El Sisi", "al Sisi": an Arabic article before a capitalised name.
+_PARTICLE_NAME = re.compile(r"\b(?:[Aa]l|[Ee]l)[ -][A-Z][^\W\d_]+")
+_PARTICLES = frozenset({"al", "el"})
+_STOPWORDS = frozenset("""
+a about above after again against all also am an and any are as at be because been before
+being below between both but by can could did do does doing down during each few for from
+further had has have having he her here hers herself him himself his how i if in into is it
+its itself just me more most my myself no nor not now of off on once only or other our ours
+out over own same she should so some such than that the their theirs them then there these
+they this those through to too under until up very was we were what when where which while
+who whom why will with would you your yours said says say mr mrs ms
+""".split())  # noqa: SIM905 - a word list reads best as text
+
+_MERSENNE = np.uint64((1 << 61) - 1)
+_MAX_HASH = np.uint64((1 << 32) - 1)
+_SHINGLE_MULTIPLIERS = np.array([0x9E3779B1, 0x85EBCA77, 0xC2B2AE3D, 0x27D4EB2F, 0x165667B1],
+                                dtype=np.uint64)
+
+
+@dataclass(frozen=True, slots=True)
+class Variant:
+    """One spelling of a compound or name in a document: `form` at `start`, compared by `key`."""
+
+    key: str
+    form: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class ShortLine:
+    """A non-blank line of at most MAX_LINE characters: where it is and its text, stripped."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class DocFeatures:
+    """A document as the corpus pass sees it.
+
+    - `line_starts`: the offset each line begins at, to place findings (rows, columns).
+    - `head`: the span of the first non-blank line, where document-level findings go.
+    - `body_hash`: blake2b of the normalised body (D101).
+    - `signature`: MinHash of the body's word 5-grams, datasketch's legacy permutations (D102).
+    - `lines`: the short lines (D104).
+    - `terms`, `sentence_ends`: content-word hashes of the body's sentences, flattened,
+      and where each sentence ends in `terms` (D103).
+    - `variants`, `words`, `word_starts`: hyphenated and particle spellings, and the
+      crc32 of each distinct long word with its first offset (D105).
+    """
+
+    path: str
+    line_starts: np.ndarray
+    head: tuple[int, int]
+    body_hash: bytes
+    signature: np.ndarray
+    lines: tuple[ShortLine, ...]
+    terms: np.ndarray
+    sentence_ends: np.ndarray
+    variants: tuple[Variant, ...]
+    words: np.ndarray
+    word_starts: np.ndarray
+
+    def location(self, offset: int) -> Location:
+        row = bisect.bisect_right(self.line_starts, offset)
+        return Location(row, offset - int(self.line_starts[row - 1]) + 1)
+
+
+SENTENCES, SPELLINGS = "sentences", "spellings"  # the optional parts, asked for by rules' `needs`
+_EMPTY = np.zeros(0, dtype=np.uint32)
+
+
+ALL_PARTS = frozenset({SENTENCES, SPELLINGS})
+
+
+def extract(doc: Document, parts: frozenset[str] = ALL_PARTS) -> DocFeatures:
+    """The features of one document (run in the worker that read it).
+
+    Hashes, signature and short lines are always computed (every corpus rule
+    uses the duplicate clusters); sentences and spellings only when a selected
+    rule needs them, as they cost more than the rest together.
+    """
+    lines = doc.lines
+    content = [line for line in lines if line.text.strip()]
+    head = (content[0].start, content[0].end) if content else (0, 0)
+    # The body is what follows the headline: the same article republished under a
+    # new headline is still a duplicate. A one-line document is its own body.
+    body_lines = content[1:] if len(content) > 1 else content
+    body = normalise(" ".join(line.text for line in body_lines))
+    words = _WORD.findall(body)
+    variants, long_words, long_starts = (
+        _spellings(doc.text) if SPELLINGS in parts else ((), _EMPTY, _EMPTY.astype(np.int64)))
+    terms, ends = (
+        _sentences(body_lines) if SENTENCES in parts else (_EMPTY, _EMPTY.astype(np.int32)))
+    return DocFeatures(
+        path=doc.path,
+        line_starts=np.array(doc.index.starts, dtype=np.int64),
+        head=head,
+        body_hash=hashlib.blake2b(body.encode(), digest_size=16).digest(),
+        signature=minhash(words),
+        lines=tuple(ShortLine(line.start, line.end, line.text.strip()) for line in content
+                    if len(line.text.strip()) <= MAX_LINE),
+        terms=terms,
+        sentence_ends=ends,
+        variants=variants,
+        words=long_words,
+        word_starts=long_starts,
+    )
+
+
+def normalise(text: str) -> str:
+    """Text as duplicates compare: NFKC, case-folded, straight quotes, single spaces."""
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
+    return _SPACE.sub(" ", text).strip()
+
+
+def word_hashes(words: list[str]) -> np.ndarray:
+    return np.fromiter((zlib.crc32(w.encode()) for w in words), dtype=np.uint64, count=len(words))
+
+
+def minhash(words: list[str], k: int = SHINGLE) -> np.ndarray:
+    """MinHash of the word k-grams, vectorised: one numpy pass, no Python loop per shingle.
+
+    Each k-gram's 32-bit hash mixes its words' crc32s; the permutations and the
+    32-bit truncation are datasketch's legacy scheme, so the result is a valid
+    datasketch signature (LeanMinHash(seed=1, hashvalues=...)).
+    """
+    hashed = word_hashes(words)
+    k = max(1, min(k, len(hashed)))
+    if not len(hashed):
+        return np.full(NUM_PERM, _MAX_HASH, dtype=np.uint32)
+    count = len(hashed) - k + 1
+    shingles = np.zeros(count, dtype=np.uint64)
+    for i in range(k):  # a loop over the k positions, vectorised over every shingle
+        shingles += hashed[i : i + count] * _SHINGLE_MULTIPLIERS[i]
+    shingles = np.unique((shingles ^ (shingles >> np.uint64(29))) & _MAX_HASH)
+    a, b = _permutations()
+    permuted = (shingles[:, None] * a + b) % _MERSENNE & _MAX_HASH
+    return permuted.min(axis=0).astype(np.uint32)
+
+
+@cache
+def _permutations() -> np.ndarray:
+    """datasketch's permutations (imported on first use: it is slow to import)."""
+    from datasketch import MinHash
+
+    return MinHash(num_perm=NUM_PERM, seed=MINHASH_SEED, scheme="legacy").permutations
+
+
+def content_terms(text: str) -> list[str]:
+    """The words of a sentence that carry its content: no stop words, three letters or more."""
+    return [w for w in (m.casefold() for m in _WORD.findall(text))
+            if len(w) > 2 and w not in _STOPWORDS and not w.isdigit()]
+
+
+def _sentences(body_lines: list) -> tuple[np.ndarray, np.ndarray]:
+    terms: list[str] = []
+    ends: list[int] = []
+    for line in body_lines:
+        for sentence in _SENTENCE_END.split(line.text):
+            found = content_terms(sentence)
+            if len(found) >= MIN_SENTENCE_TERMS:
+                terms.extend(found)
+                ends.append(len(terms))
+    return word_hashes(terms).astype(np.uint32), np.array(ends, dtype=np.int32)
+
+
+def variant_key(form: str) -> str:
+    """How spellings of one term compare: case, hyphens and spaces dropped, al-/el- alike."""
+    parts = [p for p in re.split(r"[-\s]+", form.casefold()) if p]
+    if len(parts) > 1 and parts[0] in _PARTICLES:
+        parts[0] = "al"
+    return "".join(parts)
+
+
+def _spellings(text: str) -> tuple[tuple[Variant, ...], np.ndarray, np.ndarray]:
+    variants = {}
+    for pattern in (_HYPHENATED, _PARTICLE_NAME):
+        for match in pattern.finditer(text):
+            form = match.group()
+            key = variant_key(form)
+            if len(key) >= MIN_VARIANT_KEY and (key, form) not in variants:
+                variants[key, form] = Variant(key, form, match.start(), match.end())
+    first: dict[str, int] = {}
+    for match in _WORD.finditer(text):
+        word = match.group().casefold()
+        if len(word) >= MIN_VARIANT_KEY and word not in first:
+            first[word] = match.start()
+    return (
+        tuple(sorted(variants.values(), key=lambda v: v.start)),
+        word_hashes(list(first)).astype(np.uint32),
+        np.fromiter(first.values(), dtype=np.int64, count=len(first)),
+    )
