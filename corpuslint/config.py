@@ -54,6 +54,7 @@ class Settings:
     packs: tuple[Path, ...] = ()
     fail_on: Severity = Severity.WARNING
     output_format: str = "concise"
+    language: str = "en"
 
     def with_overrides(self, **changes: Any) -> Settings:
         """These settings with command-line values laid over them (None means unset)."""
@@ -113,6 +114,15 @@ def _output_format(key: str, value: Any) -> str:
     return str(value)
 
 
+def _language(key: str, value: Any) -> str:
+    from corpuslint.languages import NAMES
+
+    if value not in NAMES:
+        raise ConfigError(f"{key!r}: unknown language {value!r} (expected an ISO 639-1 code "
+                          f"such as \"en\" or \"de\"; known: {', '.join(sorted(NAMES))})")
+    return str(value)
+
+
 # key in the file -> (Settings field, parser). A new setting is one line here.
 _KEYS: dict[str, tuple[str, Callable[[str, Any], Any]]] = {
     "select": ("select", _strings),
@@ -129,6 +139,7 @@ _KEYS: dict[str, tuple[str, Callable[[str, Any], Any]]] = {
     "packs": ("packs", _strings),
     "fail-on": ("fail_on", _severity),
     "output-format": ("output_format", _output_format),
+    "language": ("language", _language),
 }
 
 

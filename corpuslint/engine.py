@@ -44,7 +44,8 @@ class Linter:
         self.registry = registry or Registry.load(settings.packs)
         self.codes = self.registry.select(settings.select, settings.extend_select, settings.ignore)
         self._checks: list[tuple[Check, LinearPattern | None]] = [
-            (check, compile_linear(check.prefilter) if check.prefilter else None)
+            (configure(check, settings),
+             compile_linear(check.prefilter) if check.prefilter else None)
             for check in self.registry.checks_for(self.codes)
         ]
         for code in settings.severity:
@@ -113,6 +114,20 @@ class Linter:
                                 0, 0, severity)
         start = Location(1, 1)
         return (Finding(unreadable.path, diagnostic, start, start, ()),)
+
+
+def configure(check: Check, settings: Settings) -> Check:
+    """The check rebuilt with the settings it names in `options`; any other as it is.
+
+    The registry builds every rule with no arguments, for its metadata. A rule
+    whose behaviour depends on config (the L rules read `language`) declares
+    the Settings fields it needs and receives their values here, once per run,
+    so it holds them as plain attributes instead of reading global state.
+    """
+    options: tuple[str, ...] = getattr(check, "options", ())
+    if not options:
+        return check
+    return type(check)(**{name: getattr(settings, name) for name in options})
 
 
 _worker: Linter | None = None

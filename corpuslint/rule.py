@@ -122,6 +122,9 @@ class Rule:
     enabled_by_default: ClassVar[bool] = True
     fix_availability: ClassVar[FixAvailability] = FixAvailability.NEVER
     prefilter: ClassVar[str | None] = None
+    # Settings fields the rule is built with: the engine passes their values to
+    # the constructor as keyword arguments (engine.configure). Empty for most rules.
+    options: ClassVar[tuple[str, ...]] = ()
 
     info: RuleInfo
 

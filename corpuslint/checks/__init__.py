@@ -4,6 +4,7 @@ from __future__ import annotations
 
 MODULES = (
     "corpuslint.checks.encoding",
+    "corpuslint.checks.language",
     "corpuslint.checks.markup",
     "corpuslint.checks.structure",
 )
