@@ -8,19 +8,21 @@ pool. A rule only ever sees one Document.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 
 import pathspec
+import re2
 
 from corpuslint.config import Settings
 from corpuslint.diagnostic import Diagnostic
 from corpuslint.document import Document, Location
 from corpuslint.finding import Finding, locate
-from corpuslint.registry import Registry, UnknownSelector
-from corpuslint.rule import Check, LinearPattern, compile_linear
-from corpuslint.sources import Notice, Unreadable, read_document
+from corpuslint.fixer import FixMode, FixPolicy, fix_file
+from corpuslint.registry import Registry, RegistryError, UnknownSelector
+from corpuslint.rule import Check, Rule
+from corpuslint.sources import STDIN, Notice, Unreadable, read_document
 
 IO_ERROR = "U001"
 # Below this many files a process pool costs more to start than it saves.
@@ -30,11 +32,21 @@ CHUNK = 16
 
 @dataclass(frozen=True, slots=True)
 class FileResult:
-    """What linting one file gave: its findings, or the notice it was skipped with."""
+    """What linting one file gave: its findings, or the notice it was skipped with.
+
+    With a fix: `findings` are what remains, `fixed` what was (or, for a diff,
+    would be) fixed; `output` is stdin's fixed bytes; `warning` and `error`
+    say why a fix was not written.
+    """
 
     path: str
     findings: tuple[Finding, ...] = ()
     notice: Notice | None = None
+    fixed: tuple[Finding, ...] = ()
+    diff: str = ""
+    output: bytes | None = None
+    warning: str | None = None
+    error: str | None = None
 
 
 class Linter:
@@ -43,15 +55,17 @@ class Linter:
     def __init__(self, settings: Settings, registry: Registry | None = None) -> None:
         self.registry = registry or Registry.load(settings.packs)
         self.codes = self.registry.select(settings.select, settings.extend_select, settings.ignore)
-        self._checks: list[tuple[Check, LinearPattern | None]] = [
-            (configure(check, settings),
-             compile_linear(check.prefilter) if check.prefilter else None)
+        self._checks = tuple(
+            check.configure(settings) if isinstance(check, Rule) else check
             for check in self.registry.checks_for(self.codes)
-        ]
+        )
+        self._prefilters = PrefilterSet(self._checks)
         for code in settings.severity:
             if code not in self.registry.infos:
                 raise UnknownSelector(f"severity: unknown rule code {code!r}")
         self._severity = dict(settings.severity)
+        # `fixable` defaults to every code; `unfixable` removes, the most specific selector winning.
+        self.fixable = self.registry.select(settings.fixable or ("ALL",), (), settings.unfixable)
         self._root = settings.root
         self._per_file_ignores = [
             (pathspec.PathSpec.from_lines("gitwildmatch", [glob]), self._resolve_all(selectors))
@@ -83,11 +97,9 @@ class Linter:
         """Every selected rule's diagnostics for one document, in text order."""
         ignored = self.ignored_codes(doc.path)
         found: list[Diagnostic] = []
-        text = doc.text
-        for check, prefilter in self._checks:
-            if check.info.code in ignored or (prefilter is not None and not prefilter.search(text)):
-                continue
-            found.extend(check.check(doc))
+        for check in self._prefilters.candidates(doc.text):
+            if check.info.code not in ignored:
+                found.extend(check.check(doc))
         if self._severity:
             found = [
                 replace(d, severity=self._severity[d.code]) if d.code in self._severity else d
@@ -96,14 +108,28 @@ class Linter:
         found.sort(key=lambda d: (d.start, d.end, d.code))
         return found
 
-    def lint_file(self, path: str, *, with_excerpt: bool = False, stdin_name: str = "-") -> FileResult:
+    def lint_file(self, path: str, *, with_excerpt: bool = False, stdin_name: str = "-",
+                  fix: FixMode | None = None) -> FileResult:
         read = read_document(path, stdin_name)
         if isinstance(read, Notice):
             return FileResult(read.path, notice=read)
         if isinstance(read, Unreadable):
             return FileResult(path, self._io_error(read))
+        if fix is not None:
+            return self._fix_file(read, fix, with_excerpt=with_excerpt, to_stdout=path == STDIN)
         findings = tuple(locate(read, d, with_excerpt=with_excerpt) for d in self.lint(read))
         return FileResult(read.path, findings)
+
+    def _fix_file(self, doc: Document, mode: FixMode, *, with_excerpt: bool,
+                  to_stdout: bool) -> FileResult:
+        policy = FixPolicy(mode.unsafe, self.fixable)
+        done = fix_file(doc, self.lint, policy, mode, to_stdout=to_stdout)
+        return FileResult(
+            doc.path,
+            tuple(locate(done.doc, d, with_excerpt=with_excerpt) for d in done.remaining),
+            fixed=tuple(locate(pass_doc, d) for pass_doc, d in done.applied),
+            diff=done.diff, output=done.output, warning=done.warning, error=done.error,
+        )
 
     def _io_error(self, unreadable: Unreadable) -> tuple[Finding, ...]:
         if IO_ERROR not in self.codes or IO_ERROR in self.ignored_codes(unreadable.path):
@@ -116,20 +142,50 @@ class Linter:
         return (Finding(unreadable.path, diagnostic, start, start, ()),)
 
 
-def configure(check: Check, settings: Settings) -> Check:
-    """The check rebuilt with the settings it names in `options`; any other as it is.
+class PrefilterSet:
+    """Every selected check's prefilter, screened in one pass over a document.
 
-    The registry builds every rule with no arguments, for its metadata. A rule
-    whose behaviour depends on config (the L rules read `language`) declares
-    the Settings fields it needs and receives their values here, once per run,
-    so it holds them as plain attributes instead of reading global state.
+    RE2's FilteredRE2 extracts the literal strings ("atoms") each prefilter
+    needs and finds them all in a single scan, which names the prefilters
+    that could match; only those are then run, and a check runs only where
+    its prefilter matched. A clean document therefore costs about one pass
+    however many rules are selected. (A single RE2 Set of all prefilters
+    would also be one pass, but its combined automaton grows with every
+    pack pattern until it is slower than running them one by one.)
+    Checks without a prefilter always run.
     """
-    options: tuple[str, ...] = getattr(check, "options", ())
-    if not options:
-        return check
-    return type(check)(**{name: getattr(settings, name) for name in options})
+
+    def __init__(self, checks: Sequence[Check]) -> None:
+        self._always = [c for c in checks if c.prefilter is None]
+        self._filtered = [c for c in checks if c.prefilter is not None]
+        self._order = {id(c): i for i, c in enumerate(checks)}
+        self._patterns = []
+        self._filter = re2.Filter() if self._filtered else None
+        options = re2.Options()
+        options.log_errors = False
+        for check in self._filtered:
+            try:
+                self._patterns.append(re2.compile(check.prefilter, options))
+                self._filter.Add(check.prefilter, options)  # type: ignore[union-attr]
+            except re2.error as error:
+                raise RegistryError(
+                    f"rule {check.info.code} ({check.info.origin}): prefilter "
+                    f"{check.prefilter!r} is not RE2 syntax: {error}") from None
+        if self._filter is not None:
+            self._filter.Compile()
+
+    def candidates(self, text: str) -> list[Check]:
+        """The checks to run on `text`, in registry order."""
+        if self._filter is None:
+            return self._always
+        potential = self._filter.Match(text, potential=True) or ()  # None when nothing could match
+        hits = [self._filtered[i] for i in potential if self._patterns[i].search(text)]
+        if not hits:
+            return self._always
+        return sorted([*self._always, *hits], key=lambda c: self._order[id(c)])
 
 
+Task = tuple[str, bool, FixMode | None]  # path, with_excerpt, fix
 _worker: Linter | None = None
 
 
@@ -138,10 +194,10 @@ def _start_worker(settings: Settings) -> None:
     _worker = Linter(settings)
 
 
-def _lint_in_worker(task: tuple[str, bool]) -> FileResult:
+def _lint_in_worker(task: Task) -> FileResult:
     assert _worker is not None
-    path, with_excerpt = task
-    return _worker.lint_file(path, with_excerpt=with_excerpt)
+    path, with_excerpt, fix = task
+    return _worker.lint_file(path, with_excerpt=with_excerpt, fix=fix)
 
 
 def run(
@@ -153,23 +209,25 @@ def run(
     stdin_name: str = "-",
     jobs: int | None = None,
     on_done: Callable[[FileResult], None] | None = None,
+    fix: FixMode | None = None,
 ) -> Iterator[FileResult]:
-    """Lint `paths`, in order, in a process pool when there are enough of them."""
+    """Lint (and with `fix`, fix) `paths`, in order, in a process pool when there are enough."""
     jobs = jobs or os.cpu_count() or 1
     if jobs == 1 or len(paths) < PARALLEL_MIN_FILES or "-" in paths:
         results: Iterable[FileResult] = (
-            linter.lint_file(p, with_excerpt=with_excerpt, stdin_name=stdin_name) for p in paths
+            linter.lint_file(p, with_excerpt=with_excerpt, stdin_name=stdin_name, fix=fix)
+            for p in paths
         )
     else:
         pool = ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(settings,))
-        results = _pooled(pool, [(p, with_excerpt) for p in paths])
+        results = _pooled(pool, [(p, with_excerpt, fix) for p in paths])
     for result in results:
         if on_done is not None:
             on_done(result)
         yield result
 
 
-def _pooled(pool: ProcessPoolExecutor, tasks: list[tuple[str, bool]]) -> Iterator[FileResult]:
+def _pooled(pool: ProcessPoolExecutor, tasks: list[Task]) -> Iterator[FileResult]:
     with pool:
         yield from pool.map(_lint_in_worker, tasks, chunksize=CHUNK)
 

@@ -5,6 +5,11 @@ from __future__ import annotations
 MODULES = (
     "corpuslint.checks.encoding",
     "corpuslint.checks.language",
+    "corpuslint.checks.layout",
     "corpuslint.checks.markup",
+    "corpuslint.checks.quotes",
     "corpuslint.checks.structure",
+    "corpuslint.checks.unicode",
+    "corpuslint.checks.metadata",
+    "corpuslint.checks.wording",
 )

@@ -2,14 +2,15 @@
 
 Both rules ask a langid.Judge, which settles plain cases by counting common
 words and runs langdetect only on the rest (see corpuslint/langid.py for the
-steps and thresholds). They are built with the `language` setting: the engine
-passes it to their constructor (Rule.options).
+steps and thresholds). The engine hands them the run's settings through
+Rule.configure, which returns a rule built for the `language` setting.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
+from corpuslint.config import Settings
 from corpuslint.diagnostic import Diagnostic, Severity
 from corpuslint.document import Document, Line
 from corpuslint.langid import PARAGRAPH_MIN_CHARS, Judge, Verdict
@@ -20,11 +21,12 @@ from corpuslint.rule import Rule
 class _LanguageRule(Rule):
     """Shared set-up of the L rules: the configured language and its judge."""
 
-    options = ("language",)
-
     def __init__(self, language: str = "en", *, fast_path: bool = True) -> None:
         super().__init__()
         self.judge = Judge(language, fast_path)
+
+    def configure(self, settings: Settings) -> _LanguageRule:
+        return type(self)(settings.language, fast_path=self.judge.fast_path)
 
 
 class ForeignLanguageDocument(_LanguageRule):
