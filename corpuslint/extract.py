@@ -149,7 +149,8 @@ def layout(doc: Document) -> Layout:
         return Layout(chrome, None, None, len(doc.text))
     first = content[0]
     standalone = _standalone(lines, first)
-    if not looks_like_headline(first.text, standalone=standalone) or _is_furniture(first):
+    if (len(content) == 1  # a lone line heads nothing: it is the text, not its headline
+            or not looks_like_headline(first.text, standalone=standalone) or _is_furniture(first)):
         return Layout(chrome, None, None, first.start)
     headline = _field(first, HEADING_MARKER.match(first.text))
     key = headline_key(headline.value)

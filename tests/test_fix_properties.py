@@ -144,7 +144,7 @@ def test_a_document_check_finds_clean_is_byte_identical_after_fix(
     copies = []
     for corpus in bbc_corpora():
         copy = tmp_path / corpus.name
-        shutil.copytree(corpus, copy)
+        shutil.copytree(corpus, copy, copy_function=shutil.copyfile)  # writable, unlike ../shared
         copies.append(copy)
     files = sorted(p for c in copies for p in c.rglob("*.txt"))
     before = {p: p.read_bytes() for p in files}

@@ -200,7 +200,7 @@ def test_fix_text_applies_unsafe_fixes_only_when_asked(tmp_path: Path) -> None:
     from fixer_support import substitution_pack
 
     pack = substitution_pack(tmp_path, {"X941": {"break though": "break through"}}, "unsafe")
-    settings = Settings(packs=(pack,))
+    settings = Settings(packs=(pack,), select=("X941",))  # W102 knows this one too
     text = "Biden sought to break though that impasse."
     assert corpuslint.fix_text(text, settings=settings).text == text
     fixed = corpuslint.fix_text(text, settings=settings, unsafe=True)
