@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Any, NamedTuple, TypeVar
+
+T = TypeVar("T")
 
 # A line ends at "\r\n", a lone "\r" or "\n": the three newline conventions a
 # scraped corpus mixes. "\r\n" must come first so that it counts as one break.
@@ -100,9 +103,21 @@ class Document:
     encoding: str = "utf-8"
     decode_error: int | None = None
     index: LineIndex = field(init=False, repr=False)
+    _derived: dict[Callable[..., Any], Any] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "index", LineIndex(self.text))
+        object.__setattr__(self, "_derived", {})
+
+    def derived(self, analysis: Callable[[Document], T]) -> T:
+        """`analysis(self)`, computed once per document and shared by every rule that asks.
+
+        Several rules read the same structure (the headline block, the
+        quotations); a pure function of the text is worth computing once.
+        """
+        if analysis not in self._derived:
+            self._derived[analysis] = analysis(self)
+        return self._derived[analysis]  # type: ignore[no-any-return]
 
     @property
     def lines(self) -> tuple[Line, ...]:

@@ -14,6 +14,7 @@ preview's "Saturday, 26 February") is not a publication date.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -142,6 +143,10 @@ class Layout(NamedTuple):
 
 def layout(doc: Document) -> Layout:
     """Find the headline and standfirst; cheap, so rules that need only these call it alone."""
+    return doc.derived(_layout)
+
+
+def _layout(doc: Document) -> Layout:
     chrome = top_chrome(doc)
     lines = doc.lines
     content = [line for line in lines[len(chrome) and chrome[-1].row :] if line.text.strip()]
@@ -165,6 +170,14 @@ def layout(doc: Document) -> Layout:
 
 def extract(doc: Document, *, language: bool = True) -> Article:
     """Every field of the article; `language=False` skips langdetect (the slowest part)."""
+    article = doc.derived(_extract_fields)
+    if language:
+        return dataclasses.replace(article, language=detect_language(doc.text))
+    return article
+
+
+def _extract_fields(doc: Document) -> Article:
+    """Every field but the language: computed once per document, whichever rules ask."""
     top = layout(doc)
     text = doc.text
     found_captions = tuple(captions(doc))
@@ -190,7 +203,7 @@ def extract(doc: Document, *, language: bool = True) -> Article:
         urls=tuple(urls(text)),
         captions=tuple(Field(PhotoCaption(c.text, c.credit), c.start, c.end)
                        for c in found_captions),
-        language=detect_language(text) if language else None,
+        language=None,
         body_start=top.body_start,
         body_words=sum(1 for _ in _WORD.finditer(text, top.body_start)),
     )

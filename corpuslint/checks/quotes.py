@@ -95,8 +95,20 @@ def _opens_paragraph(paragraph: Paragraph) -> bool:
     return not line.text[: quotes[0].offset - line.start].strip()
 
 
-def quotation_faults(doc: Document) -> Iterator[tuple[Mark, Quote]]:
+def quotation_faults(doc: Document) -> list[tuple[Mark, Quote]]:
     """Each unpaired double quote: (CLOSE, mark) with no opening, (OPEN, mark) never closed.
+
+    Computed once per document: Q101 and Q102 report the two halves.
+    """
+    return doc.derived(_all_quotation_faults)
+
+
+def _all_quotation_faults(doc: Document) -> list[tuple[Mark, Quote]]:
+    return list(_each_quotation_fault(doc))
+
+
+def _each_quotation_fault(doc: Document) -> Iterator[tuple[Mark, Quote]]:
+    """The faults, as quotation_faults describes them.
 
     A paragraph is skipped when it holds a mark that reads as neither, or a
     German „ (whose closing mark is “). An opening mark after a sentence end

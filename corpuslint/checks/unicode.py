@@ -95,7 +95,7 @@ class Mojibake(Rule):
     far more likely to be mojibake than real text, and this rule turns off
     every ftfy repair but the encoding ones (quotes, entities, controls and
     normalisation stay as they were).
-    """  # noqa: RUF002 (the curly apostrophe is the point of the example)
+    """
 
     code = "U101"
     name = "mojibake"
