@@ -88,6 +88,7 @@ class Settings:
     output_format: str = "concise"
     min_body_words: int = 50
     corpus: CorpusSettings = field(default_factory=CorpusSettings)
+    language: str = "en"
 
     def with_overrides(self, **changes: Any) -> Settings:
         """These settings with command-line values laid over them (None means unset)."""
@@ -153,6 +154,15 @@ def _output_format(key: str, value: Any) -> str:
     return str(value)
 
 
+def _language(key: str, value: Any) -> str:
+    from corpuslint.languages import NAMES
+
+    if value not in NAMES:
+        raise ConfigError(f"{key!r}: unknown language {value!r} (expected an ISO 639-1 code "
+                          f"such as \"en\" or \"de\"; known: {', '.join(sorted(NAMES))})")
+    return str(value)
+
+
 # key in the file -> (Settings field, parser). A new setting is one line here.
 _KEYS: dict[str, tuple[str, Callable[[str, Any], Any]]] = {
     "select": ("select", _strings),
@@ -173,6 +183,7 @@ _KEYS: dict[str, tuple[str, Callable[[str, Any], Any]]] = {
     "output-format": ("output_format", _output_format),
     "min-body-words": ("min_body_words", _positive_int),
     "corpus": ("corpus", _corpus),
+    "language": ("language", _language),
 }
 
 

@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, Generic, NamedTuple, TypeVar
 
+from corpuslint import langid
 from corpuslint.dates import to_iso
 from corpuslint.document import Document, Line
 from corpuslint.parts import (
@@ -168,11 +169,11 @@ def _layout(doc: Document) -> Layout:
     return Layout(chrome, headline, standfirst, body_start)
 
 
-def extract(doc: Document, *, language: bool = True) -> Article:
-    """Every field of the article; `language=False` skips langdetect (the slowest part)."""
+def extract(doc: Document, *, language: bool = True, expected_language: str = "en") -> Article:
+    """Every field of the article; `language=False` skips language identification."""
     article = doc.derived(_extract_fields)
     if language:
-        return dataclasses.replace(article, language=detect_language(doc.text))
+        return dataclasses.replace(article, language=detect_language(doc.text, expected_language))
     return article
 
 
@@ -220,27 +221,21 @@ def urls(text: str) -> Iterator[Field[str]]:
         yield Field(url, match.start(), match.start() + len(url))
 
 
-def detect_language(text: str) -> Field[Language] | None:
-    """The language of the first LANGUAGE_SAMPLE characters, with langdetect's probability.
+def detect_language(text: str, expected: str = "en") -> Field[Language] | None:
+    """The language of the first LANGUAGE_SAMPLE characters, with a confidence.
 
-    The detector gets a fixed seed, so one text always gets one answer; a text
-    with too few letters to judge gets None rather than a guess.
+    langid decides: text plainly in the `expected` language is recognised by
+    its common words without langdetect; anything else gets langdetect's
+    (seeded) answer. langdetect's "zh-cn"/"zh-tw" become ISO 639-1 "zh".
     """
     sample = text[:LANGUAGE_SAMPLE]
     if sum(c.isalpha() for c in sample) < LANGUAGE_MIN_LETTERS:
         return None
-    from langdetect import detector_factory
-    from langdetect.lang_detect_exception import LangDetectException
-
-    detector_factory.init_factory()
-    detector = detector_factory._factory.create()
-    detector.seed = 0
-    detector.append(sample)
-    try:
-        best = detector.get_probabilities()[0]
-    except (LangDetectException, IndexError):
+    verdict = langid.judge(expected).identify(sample)
+    if verdict is None:
         return None
-    return Field(Language(best.lang, round(best.prob, 4)), 0, len(sample))
+    code = verdict.language.split("-")[0]
+    return Field(Language(code, round(verdict.probability, 4)), 0, len(sample))
 
 
 def _standalone(lines: tuple[Line, ...], line: Line) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 MODULES = (
     "corpuslint.checks.duplication",
     "corpuslint.checks.encoding",
+    "corpuslint.checks.language",
     "corpuslint.checks.layout",
     "corpuslint.checks.markup",
     "corpuslint.checks.quotes",
