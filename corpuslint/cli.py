@@ -385,7 +385,7 @@ class _open_output:
 def _statistics(findings: Sequence[Finding], out: TextIO, fmt: str) -> None:
     counts = Counter(f.diagnostic.code for f in findings)
     names = {f.diagnostic.code: f.diagnostic.name for f in findings}
-    fixable = {f.diagnostic.code for f in findings if f.diagnostic.fixable}
+    fixable = {f.diagnostic.code for f in findings if f.diagnostic.safely_fixable}
     rows = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
     if fmt in ("json", "json-lines"):
         json.dump([{"code": c, "name": names[c], "count": n, "fixable": c in fixable}
@@ -401,9 +401,11 @@ def _summary(findings: Sequence[Finding]) -> None:
     if not findings:
         sys.stderr.write("All checks passed!\n")
         return
-    fixable = sum(f.diagnostic.fixable for f in findings)
+    safe = sum(f.diagnostic.safely_fixable for f in findings)
+    unsafe = sum(f.diagnostic.fixable for f in findings) - safe
     noun = "issue" if len(findings) == 1 else "issues"
-    sys.stderr.write(f"Found {len(findings)} {noun} ({fixable} fixable with --fix)\n")
+    more = f", {unsafe} more with --unsafe-fixes" if unsafe else ""
+    sys.stderr.write(f"Found {len(findings)} {noun} ({safe} fixable with --fix{more})\n")
 
 
 def _registry() -> Registry:
