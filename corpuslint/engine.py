@@ -273,7 +273,7 @@ def run(
         pool = ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(settings,))
         # A chunk is a task's worth of work by itself; files go to a worker CHUNK at a time.
         results = _pooled(pool, [(item, with_excerpt, fix) for item in items], 1 if chunks else CHUNK)
-    for item, result in zip(items, results):
+    for item, result in zip(items, results, strict=True):
         if on_done is not None and (not isinstance(item, Chunk) or item.last):
             on_done(result)
         yield result

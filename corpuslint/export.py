@@ -148,7 +148,9 @@ class _Writer:
         mask = os.umask(0)
         os.umask(mask)
         os.chmod(self.temp, 0o666 & ~mask)  # mkstemp's 0600 would outlive the rename
-        self.parts = tempfile.mkdtemp(prefix=prefix, suffix=".parts", dir=folder) if fmt == "parquet" else None
+        self.parts = None
+        if fmt == "parquet":
+            self.parts = tempfile.mkdtemp(prefix=prefix, suffix=".parts", dir=folder)
         self.batches = 0
 
     def write(self, frame: pl.DataFrame) -> None:

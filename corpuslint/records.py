@@ -63,11 +63,11 @@ def is_data_file(path: str) -> bool:
     return os.path.splitext(path)[1].lower() in SUFFIXES
 
 
-def plan(path: str, fields: Fields, *, chunk_bytes: int = CHUNK_BYTES) -> list[Chunk]:
+def plan(path: str, fields: Fields, *, chunk_bytes: int | None = None) -> list[Chunk]:
     """The chunks of a data file; one chunk with `error` set when it cannot be read as one."""
     try:
         if SUFFIXES[os.path.splitext(path)[1].lower()] == "jsonl":
-            chunks = _jsonl_chunks(path, chunk_bytes)
+            chunks = _jsonl_chunks(path, chunk_bytes or CHUNK_BYTES)
         else:
             chunks = _parquet_chunks(path, fields)
     except OSError as error:
