@@ -11,7 +11,7 @@ import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from corpuslint import engine, sources
 from corpuslint.config import Settings
@@ -22,6 +22,11 @@ from corpuslint.finding import Finding
 from corpuslint.fixer import FixMode, FixPolicy, fix_document
 from corpuslint.safewrite import remove_leftovers
 from corpuslint.sources import STDIN, Notice
+
+if TYPE_CHECKING:
+    import polars as pl
+
+    from corpuslint.export import ExportResult
 
 
 @dataclass
@@ -124,8 +129,6 @@ def lint_text(
     )
     return Linter(settings).lint(Document(text, path))
 
-
-
 def fix_text(
     text: str,
     *,
@@ -149,3 +152,79 @@ def fix_text(
     linter = Linter(settings)
     result = fix_document(Document(text, path), linter.lint, FixPolicy(unsafe, linter.fixable))
     return FixedText(result.doc.text, [d for _, d in result.applied])
+
+
+def export(files: Sequence[str], output: str, settings: Settings | None = None, *,
+           raw: bool = False, jobs: int | None = None) -> ExportResult:
+    """Write the corpus to `output` (.parquet, .jsonl, .ndjson, .csv) if every batch validates."""
+    from corpuslint import export as exporting
+
+    return exporting.export(files, output, settings or Settings(), raw=raw, jobs=jobs)
+
+
+def build_dataset(paths: Sequence[str], settings: Settings | None = None, *,
+                  raw: bool = False, jobs: int | None = None) -> pl.DataFrame:
+    """The corpus under `paths` as one frame, a row per article, validated by ArticleSchema.
+
+    It holds the whole corpus in memory; `export` streams a corpus of any size to a file.
+    Raises pandera's SchemaErrors (every failure case) when a row breaks the schema,
+    ValueError naming each unreadable file or malformed record.
+    """
+    import polars as pl
+
+    from corpuslint.dataset import NearDuplicates, batches
+    from corpuslint.schema import ArticleSchema
+
+    settings = settings or Settings()
+    files, _ = discover(paths, settings)
+    near = NearDuplicates()
+    frames, errors = [], []
+    for batch in batches(files, settings, raw=raw, jobs=jobs):
+        frames.append(near.fill(batch.frame))
+        errors.extend(batch.errors)
+    if errors:
+        raise ValueError("bad input: " + "; ".join(errors))
+    frame = pl.concat(frames) if frames else pl.DataFrame(schema=_schema())
+    return ArticleSchema.validate(frame, lazy=True)
+
+
+def _schema() -> pl.Schema:
+    from corpuslint.schema import polars_schema
+
+    return polars_schema()
+
+
+DIAGNOSTIC_COLUMNS = {
+    "id": "String", "code": "String", "severity": "String", "start": "Int64", "end": "Int64",
+    "row": "Int64", "column": "Int64", "message": "String", "fixable": "Boolean",
+}
+
+
+def lint_frame(df: pl.DataFrame, text: str = "text", id: str = "id", *,
+               settings: Settings | None = None) -> pl.DataFrame:
+    """Lint a text column of a frame you already hold: one row per diagnostic.
+
+    Columns: id (from the `id` column), code, severity, start and end (character
+    offsets into the text), row and column (1-based, inside the text), message,
+    fixable. A null text is skipped.
+
+        >>> import polars as pl
+        >>> from corpuslint import lint_frame
+        >>> found = lint_frame(pl.DataFrame({"id": ["a"], "text": ["See $\\url{https://a.org}$."]}))
+        >>> found.filter(pl.col("code") == "M101").select("id", "row", "column").row(0)
+        ('a', 1, 5)
+    """
+    import polars as pl
+
+    linter = Linter(settings or Settings())
+    rows = []
+    for key, body in df.select(pl.col(id).cast(pl.String), pl.col(text)).iter_rows():
+        if body is None:
+            continue
+        doc = Document(body, str(key))
+        for d in linter.lint(doc):
+            where = doc.location(d.start)
+            rows.append((key, d.code, d.severity.label, d.start, d.end, where.row, where.column,
+                         d.message, d.fixable))
+    schema = {name: getattr(pl, dtype) for name, dtype in DIAGNOSTIC_COLUMNS.items()}
+    return pl.DataFrame(rows, schema=schema, orient="row")

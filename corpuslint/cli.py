@@ -38,6 +38,13 @@ examples:
   corpuslint check corpus/ --fix            apply safe fixes, report what remains
   corpuslint check corpus/ --diff --unsafe-fixes   show every fix as a diff, write nothing
   cat article.txt | corpuslint check --fix -   fixed text on stdout, findings on stderr
+  corpuslint check corpus.jsonl --text-field body   lint each record of a JSONL corpus
+"""
+EXPORT_EXAMPLES = """\
+examples:
+  corpuslint export corpus/ -o corpus.parquet      one validated row per article
+  corpuslint export corpus.jsonl -o clean.jsonl --text-field body --id-field url
+  corpuslint export corpus/ -o corpus.csv --raw    text as it was; urls, codes as JSON arrays
 """
 
 
@@ -86,6 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
     config.add_argument("--respect-gitignore", action=argparse.BooleanOptionalAction, default=None,
                         help="skip files that .gitignore ignores (default: true)")
     config.add_argument("--stdin-filename", metavar="NAME", help="the name to report stdin as")
+    _record_options(config)
     config.add_argument("--show-settings", action="store_true", help="print the resolved settings")
     config.add_argument("--show-files", action="store_true", help="print the files that would be linted")
     config.add_argument("--no-corpus", action="store_true",
@@ -115,6 +123,30 @@ def build_parser() -> argparse.ArgumentParser:
     fixing.add_argument("--exit-non-zero-on-fix", action="store_true",
                         help="exit 1 when a file was fixed, even if nothing remains (for hooks)")
 
+    export = commands.add_parser(
+        "export", help="write the corpus as one validated table",
+        description="Lint and clean every article and write one row per article (metadata, "
+                    "cleaned text, counts, codes), validated against the schema. Nothing is "
+                    "written unless every row validates.",
+        epilog=EXPORT_EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    export.add_argument("paths", nargs="*", metavar="PATH",
+                        help="files, directories, JSONL or Parquet corpora; default: `paths` in config")
+    export.add_argument("-o", "--output", required=True, metavar="FILE",
+                        help="the table to write: .parquet, .jsonl, .ndjson or .csv")
+    export.add_argument("--raw", action="store_true", help="keep the text as it was (no safe fixes)")
+    export.add_argument("--select", type=_codes, action="extend", metavar="CODES",
+                        help="the rules whose codes are recorded and whose safe fixes clean the text")
+    export.add_argument("--extend-select", type=_codes, action="extend", metavar="CODES")
+    export.add_argument("--ignore", type=_codes, action="extend", metavar="CODES")
+    export.add_argument("--config", metavar="PATH", help="use this config file instead of searching")
+    export.add_argument("--isolated", action="store_true", help="ignore every config file")
+    export.add_argument("--jobs", type=int, metavar="N", help="worker processes (default: every core)")
+    _record_options(export)
+    schema = commands.add_parser("schema", help="print the exported table's schema",
+                                 description="Print every column of an export: dtype, nullability, "
+                                             "checks; or the row as JSON Schema.")
+    schema.add_argument("--output-format", choices=["table", "json"], default="table")
+
     rules = commands.add_parser("rules", help="list every rule with its default state",
                                 description="List every rule: code, name, severity, default state, fix.")
     rules.add_argument("--output-format", choices=["table", "json", "markdown", "markdown-docs"],
@@ -132,6 +164,13 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _record_options(group: argparse._ActionsContainer) -> None:
+    group.add_argument("--text-field", metavar="NAME",
+                       help="JSONL/Parquet corpora: the field holding the text (default: text)")
+    group.add_argument("--id-field", metavar="NAME",
+                       help="JSONL/Parquet corpora: the field holding the record's id (default: id)")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -145,6 +184,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _rules(args)
         if args.command == "show":
             return _show(args)
+        if args.command == "export":
+            return _export(args)
+        if args.command == "schema":
+            return _schema(args)
         return _rule(args)
     except UsageError as error:
         _error(str(error))
@@ -189,10 +232,12 @@ def _load(args: argparse.Namespace) -> tuple[Settings, Linter]:
             select=tuple(args.select) if args.select is not None else None,
             extend_select=(*settings.extend_select, *(args.extend_select or ())),
             ignore=(*settings.ignore, *(args.ignore or ())),
-            force_exclude=args.force_exclude,
-            respect_gitignore=args.respect_gitignore,
-            fail_on=Severity.parse(args.fail_on) if args.fail_on else None,
-            output_format=args.output_format,
+            force_exclude=getattr(args, "force_exclude", None),  # `export` has none of these three
+            respect_gitignore=getattr(args, "respect_gitignore", None),
+            fail_on=Severity.parse(args.fail_on) if getattr(args, "fail_on", None) else None,
+            output_format=getattr(args, "output_format", None),
+            text_field=args.text_field,
+            id_field=args.id_field,
         )
         if getattr(args, "no_corpus", False):
             settings = replace(settings, corpus=replace(settings.corpus, enabled=False))
@@ -221,6 +266,14 @@ def _check(args: argparse.Namespace) -> int:
         return EXIT_CLEAN
 
     fix = _fix_mode(args)
+    if fix is not None:
+        from corpuslint.records import is_data_file
+
+        data_files = [f for f in files if f != "-" and is_data_file(f)]
+        if data_files:
+            raise UsageError(f"--fix, --fix-only and --diff work on text files, not on JSONL or "
+                             f"Parquet corpora ({data_files[0]}); 'corpuslint export' writes "
+                             "the cleaned corpus")
     fmt = settings.output_format
     progress = None
     if _wants_progress(args, fmt, len(files)):
@@ -505,5 +558,61 @@ def _show(args: argparse.Namespace) -> int:
                 table.add_row(name, "", "-" if item is None else str(item))
         if value == []:
             table.add_row(name, "", "-")
+    Console(no_color=bool(os.environ.get("NO_COLOR"))).print(table)
+    return EXIT_CLEAN
+
+
+def _export(args: argparse.Namespace) -> int:
+    """Exit 0 when written, 1 when a row broke the schema, 2 for bad input; nothing written unless 0."""
+    from corpuslint import api
+    from corpuslint.export import ExportError
+    from corpuslint.sources import MissingPath
+
+    settings, _ = _load(args)
+    paths = api.resolve_paths(args.paths, settings)
+    try:
+        files, notices = api.discover(paths, settings)
+        if "-" in files:
+            raise UsageError("export reads files, not stdin")
+        result = api.export(files, args.output, settings, raw=args.raw, jobs=args.jobs)
+    except (MissingPath, ExportError) as error:
+        raise UsageError(str(error)) from None
+    for notice in [*notices, *result.notices]:
+        _warn(f"{notice.path}: {notice.reason}")
+    for message in result.errors:
+        _error(message)
+    if result.failures:
+        sys.stderr.write(f"{len(result.failures)} schema failure(s):\n")
+        for f in result.failures:
+            sys.stderr.write(f"  row {f.row if f.row is not None else '-'}: column {f.column}, "
+                             f"check {f.check}, value {f.value!r}\n")
+    if result.errors:
+        sys.stderr.write(f"Wrote nothing: {len(result.errors)} unreadable file(s) or malformed "
+                         "record(s).\n")
+        return EXIT_ERROR
+    if result.failures:
+        sys.stderr.write(f"Wrote nothing: {result.rows} rows, {len(result.failures)} failed the schema.\n")
+        return EXIT_FINDINGS
+    sys.stderr.write(f"Wrote {result.rows} rows to {args.output}.\n")
+    return EXIT_CLEAN
+
+
+def _schema(args: argparse.Namespace) -> int:
+    from corpuslint.schema import ArticleSchema, json_schema
+
+    if args.output_format == "json":
+        json.dump(json_schema(), sys.stdout, indent=2)
+        sys.stdout.write("\n")
+        return EXIT_CLEAN
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(box=None, header_style="bold", title="corpuslint export: one row per article")
+    for column in ("column", "dtype", "null", "checks", "description"):
+        table.add_column(column)
+    for name, column in ArticleSchema.to_schema().columns.items():
+        checks = [c.name for c in column.checks] + (["unique"] if column.unique else [])
+        table.add_row(name, str(column.dtype), "yes" if column.nullable else "no",
+                      ", ".join(checks), column.description or "")
     Console(no_color=bool(os.environ.get("NO_COLOR"))).print(table)
     return EXIT_CLEAN

@@ -89,6 +89,9 @@ class Settings:
     min_body_words: int = 50
     corpus: CorpusSettings = field(default_factory=CorpusSettings)
     language: str = "en"
+    text_field: str = "text"  # JSONL / Parquet corpora: the field holding the article
+    id_field: str = "id"
+    ignore_field: str = "corpuslint_ignore"  # a record's own suppressions: a list of codes
 
     def with_overrides(self, **changes: Any) -> Settings:
         """These settings with command-line values laid over them (None means unset)."""
@@ -113,6 +116,12 @@ def _strings(key: str, value: Any) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ConfigError(f"{key!r} must be a list of strings")
     return tuple(value)
+
+
+def _string(key: str, value: Any) -> str:
+    if not isinstance(value, str) or not value:
+        raise ConfigError(f"{key!r} must be a non-empty string")
+    return value
 
 
 def _boolean(key: str, value: Any) -> bool:
@@ -184,6 +193,9 @@ _KEYS: dict[str, tuple[str, Callable[[str, Any], Any]]] = {
     "min-body-words": ("min_body_words", _positive_int),
     "corpus": ("corpus", _corpus),
     "language": ("language", _language),
+    "text-field": ("text_field", _string),
+    "id-field": ("id_field", _string),
+    "ignore-field": ("ignore_field", _string),
 }
 
 

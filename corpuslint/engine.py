@@ -1,8 +1,10 @@
-"""Runs the selected rules over documents, one file per task, on every core.
+"""Runs the selected rules over documents, one file (or data-file chunk) per task, on every core.
 
 The engine owns everything around a rule: selection, prefilters, severity
 overrides, per-file ignores, turning OS errors into findings, and the process
-pool. A rule only ever sees one Document.
+pool. A rule only ever sees one Document, whether it came from a text file or
+from a record of a JSONL or Parquet corpus (records.py cuts those into chunks,
+so one big data file still keeps every worker busy).
 """
 
 from __future__ import annotations
@@ -22,11 +24,13 @@ from corpuslint.document import Document, Location
 from corpuslint.features import DocFeatures, extract
 from corpuslint.finding import Finding, locate
 from corpuslint.fixer import FixMode, FixPolicy, fix_file
+from corpuslint.records import Chunk, Fields, Malformed, is_data_file, plan, read
 from corpuslint.registry import Registry, RegistryError, UnknownSelector
 from corpuslint.rule import Check, Rule
 from corpuslint.sources import STDIN, Notice, Unreadable, read_document
 
 IO_ERROR = "U001"
+MALFORMED_RECORD = "U003"
 # Below this many files a process pool costs more to start than it saves.
 PARALLEL_MIN_FILES = 64
 CHUNK = 16
@@ -76,6 +80,8 @@ class Linter:
         # `fixable` defaults to every code; `unfixable` removes, the most specific selector winning.
         self.fixable = self.registry.select(settings.fixable or ("ALL",), (), settings.unfixable)
         self._root = settings.root
+        self.fields = Fields(settings.text_field, settings.id_field, settings.ignore_field)
+        self._record_ignores: dict[tuple[str, ...], frozenset[str]] = {}
         self._per_file_ignores = [
             (pathspec.PathSpec.from_lines("gitwildmatch", [glob]), self._resolve_all(selectors))
             for glob, selectors in settings.per_file_ignores.items()
@@ -102,9 +108,23 @@ class Linter:
                 ignored |= codes
         return frozenset(ignored)
 
+    def _record_ignored(self, selectors: tuple[str, ...]) -> frozenset[str]:
+        """The codes a record's ignore field names (prefixes too); unknown ones are skipped."""
+        if selectors not in self._record_ignores:
+            codes: set[str] = set()
+            for selector in selectors:
+                try:
+                    codes |= self.registry.resolve(selector)
+                except UnknownSelector:
+                    continue
+            self._record_ignores[selectors] = frozenset(codes)
+        return self._record_ignores[selectors]
+
     def lint(self, doc: Document) -> list[Diagnostic]:
         """Every selected rule's diagnostics for one document, in text order."""
         ignored = self.ignored_codes(doc.path)
+        if doc.record is not None and doc.record.ignore:
+            ignored |= self._record_ignored(doc.record.ignore)
         found: list[Diagnostic] = []
         for check in self._prefilters.candidates(doc.text):
             if check.info.code not in ignored:
@@ -119,6 +139,11 @@ class Linter:
 
     def lint_file(self, path: str, *, with_excerpt: bool = False, stdin_name: str = "-",
                   fix: FixMode | None = None) -> FileResult:
+        if path != STDIN and is_data_file(path):
+            if fix is not None:
+                raise ValueError("fixing a JSONL or Parquet corpus is not supported")
+            parts = [self.lint_chunk(c, with_excerpt=with_excerpt) for c in plan(path, self.fields)]
+            return FileResult(path, tuple(f for part in parts for f in part.findings))
         read = read_document(path, stdin_name)
         if isinstance(read, Notice):
             return FileResult(read.path, notice=read)
@@ -152,15 +177,33 @@ class Linter:
             diff=done.diff, output=done.output, warning=done.warning, error=done.error,
         )
 
+    def lint_chunk(self, chunk: Chunk, *, with_excerpt: bool = False) -> FileResult:
+        """Every record of one chunk of a data file; a malformed record is a U003 finding."""
+        if chunk.error is not None:
+            return FileResult(chunk.path, self._engine_finding(
+                MALFORMED_RECORD, chunk.path, 1, f"No records read: {chunk.error}"))
+        findings: list[Finding] = []
+        for item in read(chunk, self.fields):
+            if isinstance(item, Malformed):
+                findings.extend(self._engine_finding(
+                    MALFORMED_RECORD, item.path, item.row, f"Malformed record {item.record}: {item.reason}"))
+            else:
+                findings.extend(locate(item, d, with_excerpt=with_excerpt) for d in self.lint(item))
+        return FileResult(chunk.path, tuple(findings))
+
     def _io_error(self, unreadable: Unreadable) -> tuple[Finding, ...]:
-        if IO_ERROR not in self.codes or IO_ERROR in self.ignored_codes(unreadable.path):
+        return self._engine_finding(IO_ERROR, unreadable.path, 1,
+                                    f"Cannot read the file: {unreadable.error}")
+
+    def _engine_finding(self, code: str, path: str, row: int, message: str) -> tuple[Finding, ...]:
+        """A finding no rule can make (the file or record never became a Document)."""
+        if code not in self.codes or code in self.ignored_codes(path):
             return ()
-        info = self.registry.infos[IO_ERROR]
-        severity = self._severity.get(IO_ERROR, info.severity)
-        diagnostic = Diagnostic(IO_ERROR, info.name, f"Cannot read the file: {unreadable.error}",
-                                0, 0, severity)
-        start = Location(1, 1)
-        return (Finding(unreadable.path, diagnostic, start, start, ()),)
+        info = self.registry.infos[code]
+        severity = self._severity.get(code, info.severity)
+        diagnostic = Diagnostic(code, info.name, message, 0, 0, severity)
+        start = Location(row, 1)
+        return (Finding(path, diagnostic, start, start, ()),)
 
 
 class PrefilterSet:
@@ -206,7 +249,7 @@ class PrefilterSet:
         return sorted([*self._always, *hits], key=lambda c: self._order[id(c)])
 
 
-Task = tuple[str, bool, FixMode | None]  # path, with_excerpt, fix
+Task = tuple[str | Chunk, bool, FixMode | None]  # path or chunk, with_excerpt, fix
 _worker: Linter | None = None
 
 
@@ -217,8 +260,10 @@ def _start_worker(settings: Settings) -> None:
 
 def _lint_in_worker(task: Task) -> FileResult:
     assert _worker is not None
-    path, with_excerpt, fix = task
-    return _worker.lint_file(path, with_excerpt=with_excerpt, fix=fix)
+    item, with_excerpt, fix = task
+    if isinstance(item, Chunk):
+        return _worker.lint_chunk(item, with_excerpt=with_excerpt)
+    return _worker.lint_file(item, with_excerpt=with_excerpt, fix=fix)
 
 
 def run(
@@ -232,23 +277,41 @@ def run(
     on_done: Callable[[FileResult], None] | None = None,
     fix: FixMode | None = None,
 ) -> Iterator[FileResult]:
-    """Lint (and with `fix`, fix) `paths`, in order, in a process pool when there are enough."""
+    """Lint (and with `fix`, fix) `paths`, in order, in a process pool when there are enough.
+
+    A data file becomes several results, one per chunk; `on_done` hears of it once, at its last.
+    """
     jobs = jobs or os.cpu_count() or 1
-    if jobs == 1 or len(paths) < PARALLEL_MIN_FILES or "-" in paths:
+    items = work_items(paths, linter.fields)
+    chunks = sum(isinstance(item, Chunk) for item in items)
+    if jobs == 1 or "-" in paths or (len(items) < PARALLEL_MIN_FILES and chunks < 2):
         results: Iterable[FileResult] = (
-            linter.lint_file(p, with_excerpt=with_excerpt, stdin_name=stdin_name, fix=fix)
-            for p in paths
+            linter.lint_chunk(item, with_excerpt=with_excerpt) if isinstance(item, Chunk)
+            else linter.lint_file(item, with_excerpt=with_excerpt, stdin_name=stdin_name, fix=fix)
+            for item in items
         )
     else:
         pool = ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(settings,))
-        results = _pooled(pool, [(p, with_excerpt, fix) for p in paths])
-    for result in results:
-        if on_done is not None:
+        # A chunk is a task's worth of work by itself; files go to a worker CHUNK at a time.
+        results = _pooled(pool, [(item, with_excerpt, fix) for item in items], 1 if chunks else CHUNK)
+    for item, result in zip(items, results, strict=True):
+        if on_done is not None and (not isinstance(item, Chunk) or item.last):
             on_done(result)
         yield result
 
 
-def _pooled(pool: ProcessPoolExecutor, tasks: list[Task]) -> Iterator[FileResult]:
+def work_items(paths: Sequence[str], fields: Fields) -> list[str | Chunk]:
+    """The tasks for `paths`: a text file as itself, a JSONL or Parquet file as its chunks."""
+    items: list[str | Chunk] = []
+    for path in paths:
+        if path != STDIN and is_data_file(path):
+            items.extend(plan(path, fields))
+        else:
+            items.append(path)
+    return items
+
+
+def _pooled(pool: ProcessPoolExecutor, tasks: list[Task], chunksize: int) -> Iterator[FileResult]:
     with pool:
-        yield from pool.map(_lint_in_worker, tasks, chunksize=CHUNK)
+        yield from pool.map(_lint_in_worker, tasks, chunksize=chunksize)
 
