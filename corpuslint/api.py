@@ -177,10 +177,10 @@ def build_dataset(paths: Sequence[str], settings: Settings | None = None, *,
 
     settings = settings or Settings()
     files, _ = discover(paths, settings)
-    near = NearDuplicates()
+    near = NearDuplicates(settings.corpus)
     frames, errors = [], []
     for batch in batches(files, settings, raw=raw, jobs=jobs):
-        frames.append(near.fill(batch.frame))
+        frames.append(near.fill(batch))
         errors.extend(batch.errors)
     if errors:
         raise ValueError("bad input: " + "; ".join(errors))

@@ -25,13 +25,16 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any, TypeVar
 
+import numpy as np
 import polars as pl
 
-from corpuslint.config import Settings
+from corpuslint.config import CorpusSettings, Settings
+from corpuslint.corpus import LSH_MAX_THRESHOLD, NEAR_DUPLICATE_LSH_WEIGHTS
 from corpuslint.diagnostic import Severity
 from corpuslint.document import Document
 from corpuslint.engine import Linter
 from corpuslint.extract import Field, extract
+from corpuslint.features import MINHASH_SEED, NUM_PERM, body_signature
 from corpuslint.fixer import FixPolicy, fix_document
 from corpuslint.records import Chunk, Fields, Malformed, is_data_file, plan, read
 from corpuslint.schema import ISO_639_1, polars_schema
@@ -57,6 +60,7 @@ class Batch:
     frame: pl.DataFrame
     errors: list[str] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
+    signatures: list[np.ndarray] = field(default_factory=list)  # one a row: the body's MinHash
 
 
 def content_hash(text: str) -> str:
@@ -73,16 +77,17 @@ def document_id(doc: Document, text_hash: str) -> str:
                            digest_size=12).hexdigest()
 
 
-def row(doc: Document, linter: Linter, policy: FixPolicy, *, raw: bool = False) -> dict[str, Any]:
-    """One article's row (near_duplicate_of is left null: see `NearDuplicates`)."""
+def row(doc: Document, linter: Linter, policy: FixPolicy, *, raw: bool = False,
+        language: str = "en") -> dict[str, Any]:
+    """One article's row (near_duplicate_of is filled later, across batches: `NearDuplicates`)."""
     if raw:
         found, text = linter.lint(doc), doc.text
     else:
         fixed = fix_document(doc, linter.lint, policy)
         found, text = list(fixed.initial), fixed.doc.text
-    article = extract(doc)
-    language = article.language.value if article.language else None
-    code = iso_639_1(language.code) if language else None
+    article = extract(doc, expected_language=language)
+    found_language = article.language.value if article.language else None
+    code = iso_639_1(found_language.code) if found_language else None
     published, updated = article.published, article.updated
     record = doc.record
     return {
@@ -101,7 +106,7 @@ def row(doc: Document, linter: Linter, policy: FixPolicy, *, raw: bool = False) 
         "source": _value(article.source),
         "urls": [url.value for url in article.urls],
         "language": code,
-        "language_confidence": language.confidence if code and language else None,
+        "language_confidence": found_language.confidence if code and found_language else None,
         "text": text,
         "n_chars": len(text),
         "n_words": len(text.split()),
@@ -143,15 +148,41 @@ def _value(found: Field[str] | None) -> str | None:
 
 
 class NearDuplicates:
-    """Fills `near_duplicate_of`, batch by batch, from corpus-wide state kept between batches.
+    """Fills `near_duplicate_of`, batch by batch, from an LSH index of every row so far.
 
-    The corpus pass (issue 7) plugs in here: `fill` sees each batch in corpus
-    order and sets, for a row whose text is a near-duplicate of an earlier
-    row, the id of that cluster's first member. Until it is wired the column stays null.
+    The same test as D102 (the MinHash estimate of the bodies' word 5-gram
+    Jaccard at `near-duplicate-threshold`), made streaming: each row queries
+    the index of the rows before it, and a match names the first member of the
+    earlier row's cluster. Memory grows with the signatures (128 integers a
+    row), never with the texts. The corpus pass sorts its documents by path and
+    this sees them in corpus order, so both name the same first member when the
+    corpus is read in path order.
     """
 
-    def fill(self, batch: pl.DataFrame) -> pl.DataFrame:
-        return batch
+    def __init__(self, settings: CorpusSettings) -> None:
+        from datasketch import MinHashLSH  # slow to import: only when an export runs
+
+        self.threshold = settings.near_duplicate_threshold
+        self._lsh = MinHashLSH(threshold=min(self.threshold, LSH_MAX_THRESHOLD), num_perm=NUM_PERM,
+                               weights=NEAR_DUPLICATE_LSH_WEIGHTS)
+        self._signatures: list[np.ndarray] = []
+        self._first: list[str] = []  # each row's cluster's first id (its own when alone)
+
+    def fill(self, batch: Batch) -> pl.DataFrame:
+        from datasketch import LeanMinHash
+
+        nearest: list[str | None] = []
+        for row_id, signature in zip(batch.frame["id"], batch.signatures, strict=True):
+            sketch = LeanMinHash(seed=MINHASH_SEED, hashvalues=signature.astype(np.uint64),
+                                 scheme="legacy")
+            matches = sorted(j for j in self._lsh.query(sketch)
+                             if np.mean(self._signatures[j] == signature) >= self.threshold)
+            first = self._first[matches[0]] if matches else row_id
+            nearest.append(first if matches else None)
+            self._lsh.insert(len(self._signatures), sketch, check_duplication=False)
+            self._signatures.append(signature)
+            self._first.append(first)
+        return batch.frame.with_columns(pl.Series("near_duplicate_of", nearest, dtype=pl.String))
 
 
 class Builder:
@@ -161,12 +192,14 @@ class Builder:
         self.linter = Linter(settings)
         self.policy = FixPolicy(False, self.linter.fixable)
         self.raw = raw
+        self.language = settings.language
 
     def batch(self, item: Item) -> Batch:
         rows: list[dict[str, Any]] = []
         batch = Batch(frame(rows))
         for doc in self._documents(item, batch):
-            rows.append(row(doc, self.linter, self.policy, raw=self.raw))
+            rows.append(row(doc, self.linter, self.policy, raw=self.raw, language=self.language))
+            batch.signatures.append(body_signature(doc))
         batch.frame = frame(rows)
         return batch
 

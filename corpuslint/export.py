@@ -76,12 +76,12 @@ def export(files: Sequence[str], output: str, settings: Settings, *, raw: bool =
     result = ExportResult()
     writer = _Writer(fmt, output)
     seen: set[str] = set()
-    near = NearDuplicates()
+    near = NearDuplicates(settings.corpus)
     try:
         for batch in batches(files, settings, raw=raw, jobs=jobs):
             result.errors.extend(batch.errors)
             result.notices.extend(batch.notices)
-            frame = near.fill(batch.frame)
+            frame = near.fill(batch)
             result.failures.extend(validate(frame, result.rows, seen))
             result.rows += frame.height
             if not (result.errors or result.failures):

@@ -129,3 +129,21 @@ def read_export_row(folder: Path) -> dict[str, object]:
     done = corpuslint("export", "a.txt", "-o", "a.jsonl", "--isolated", cwd=folder)
     assert done.returncode == 0, done.stderr
     return json.loads((folder / "a.jsonl").read_text(encoding="utf-8").splitlines()[0])
+
+
+def test_near_duplicates_name_the_first_member_of_their_cluster(tmp_path: Path) -> None:
+    """An article, a lightly edited copy under a new headline, and an unrelated one."""
+    from conftest import BBC_SAMPLE
+
+    original, other = sorted(BBC_SAMPLE.glob("business/*.txt"))[:2]
+    text = original.read_text(encoding="utf-8")
+    headline, _, body = text.partition("\n")
+    edited = "Updated: " + headline + "\n" + body.replace(" the ", " a ", 2)
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(edited, encoding="utf-8")
+    (tmp_path / "c.txt").write_text(other.read_text(encoding="utf-8"), encoding="utf-8")
+    frame = api.build_dataset([str(tmp_path)], settings=Settings(root=tmp_path))
+    ids = dict(zip(frame["path"].map_elements(lambda p: Path(p).name, return_dtype=pl.String),
+                   frame["id"], strict=True))
+    nearest = dict(zip(ids, frame["near_duplicate_of"], strict=True))
+    assert nearest == {"a.txt": None, "b.txt": ids["a.txt"], "c.txt": None}
