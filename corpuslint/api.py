@@ -9,16 +9,19 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from corpuslint import engine, sources
+from corpuslint.cache import Cache, digest
 from corpuslint.config import Settings
 from corpuslint.diagnostic import Diagnostic
 from corpuslint.document import Document
 from corpuslint.engine import FileResult, Linter
-from corpuslint.finding import Finding
+from corpuslint.finding import Finding, locate
 from corpuslint.sources import Notice
+from corpuslint.suppressions import UNUSED
 
 
 @dataclass
@@ -55,18 +58,72 @@ def check_paths(
     with_excerpt: bool = False,
     stdin_name: str = "-",
     on_done: Callable[[FileResult], None] | None = None,
+    cache: Cache | None = None,
 ) -> CheckRun:
-    """Lint discovered files with the settings' rules."""
+    """Lint discovered files with the settings' rules; with a cache, only files that changed."""
     linter = linter or Linter(settings)
     run = CheckRun()
-    for result in engine.run(linter, settings, list(files), with_excerpt=with_excerpt,
-                             stdin_name=stdin_name, on_done=on_done):
+    results = _cached_run(cache, linter, settings, list(files), with_excerpt=with_excerpt,
+                          stdin_name=stdin_name, on_done=on_done)
+    sidecar_rows: set[int] = set()
+    for result in results:
         if result.notice is not None:
             run.notices.append(result.notice)
         else:
             run.files += 1
             run.findings.extend(result.findings)
+            sidecar_rows |= result.sidecar_rows
+    run.findings.extend(_unused_sidecar_entries(linter, settings, files, sidecar_rows))
     return run
+
+
+def _cached_run(cache: Cache | None, linter: Linter, settings: Settings, files: list[str],
+                **options: Any) -> list[FileResult]:
+    """engine.run over the files the cache has no result for; results in the files' order."""
+    if cache is None:
+        return list(engine.run(linter, settings, files, **options))
+    done: dict[str, FileResult] = {}
+    digests: dict[str, str] = {}
+    on_done = options.pop("on_done", None)
+    for path in files:
+        if path == sources.STDIN:
+            continue
+        try:
+            with open(path, "rb") as handle:
+                digests[path] = digest(handle.read())
+        except OSError:
+            continue  # the engine reports it (U001)
+        hit = cache.get(path, digests[path])
+        if hit is not None:
+            done[path] = hit
+            if on_done is not None:
+                on_done(hit)
+    misses = [p for p in files if p not in done]
+    for path, result in zip(misses, engine.run(linter, settings, misses, on_done=on_done, **options)):
+        done[path] = result
+        if path in digests:
+            cache.put(path, digests[path], result)
+    cache.save()
+    return [done[p] for p in files]
+
+
+def _unused_sidecar_entries(linter: Linter, settings: Settings, files: Sequence[str],
+                            used_rows: set[int]) -> list[Finding]:
+    """X101 for `.corpuslint-ignore` lines that matched linted files and suppressed nothing."""
+    suppressor = linter.suppressor
+    unused = suppressor.unused_entries(files, used_rows)
+    if not unused or suppressor.sidecar is None:
+        return []
+    sidecar = suppressor.sidecar
+    doc = Document(sidecar.text, os.path.relpath(sidecar.path))
+    severity = settings.severity.get(UNUSED)
+    findings = []
+    for entry in unused:
+        diagnostic = suppressor.unused_entry_diagnostic(doc, entry)
+        if severity is not None:
+            diagnostic = replace(diagnostic, severity=severity)
+        findings.append(locate(doc, diagnostic))
+    return findings
 
 
 def lint_text(

@@ -1,8 +1,8 @@
 """Runs the selected rules over documents, one file per task, on every core.
 
 The engine owns everything around a rule: selection, prefilters, severity
-overrides, per-file ignores, turning OS errors into findings, and the process
-pool. A rule only ever sees one Document.
+overrides, per-file ignores and suppressions, turning OS errors into findings,
+and the process pool. A rule only ever sees one Document.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 import pathspec
 
@@ -21,6 +22,7 @@ from corpuslint.finding import Finding, locate
 from corpuslint.registry import Registry, UnknownSelector
 from corpuslint.rule import Check, LinearPattern, compile_linear
 from corpuslint.sources import Notice, Unreadable, read_document
+from corpuslint.suppressions import UNUSED, Suppressor, find_sidecar, load_sidecar
 
 IO_ERROR = "U001"
 # Below this many files a process pool costs more to start than it saves.
@@ -35,6 +37,8 @@ class FileResult:
     path: str
     findings: tuple[Finding, ...] = ()
     notice: Notice | None = None
+    sidecar_rows: frozenset[int] = frozenset()
+    """The `.corpuslint-ignore` lines that suppressed something in this file."""
 
 
 class Linter:
@@ -56,6 +60,11 @@ class Linter:
             (pathspec.PathSpec.from_lines("gitwildmatch", [glob]), self._resolve_all(selectors))
             for glob, selectors in settings.per_file_ignores.items()
         ]
+        sidecar = find_sidecar(Path.cwd())
+        self.suppressor = Suppressor(
+            load_sidecar(sidecar, self.registry.infos) if sidecar else None,
+            self.codes, report_unused=UNUSED in self.codes,
+        )
 
     def _resolve_all(self, selectors: Iterable[str]) -> frozenset[str]:
         codes: set[str] = set()
@@ -80,6 +89,10 @@ class Linter:
 
     def lint(self, doc: Document) -> list[Diagnostic]:
         """Every selected rule's diagnostics for one document, in text order."""
+        return self.lint_suppressed(doc)[0]
+
+    def lint_suppressed(self, doc: Document) -> tuple[list[Diagnostic], frozenset[int]]:
+        """The diagnostics left after suppressions, and the sidecar rows that suppressed some."""
         ignored = self.ignored_codes(doc.path)
         found: list[Diagnostic] = []
         text = doc.text
@@ -87,13 +100,14 @@ class Linter:
             if check.info.code in ignored or (prefilter is not None and not prefilter.search(text)):
                 continue
             found.extend(check.check(doc))
+        found, sidecar_rows = self.suppressor.apply(doc, found)
         if self._severity:
             found = [
                 replace(d, severity=self._severity[d.code]) if d.code in self._severity else d
                 for d in found
             ]
         found.sort(key=lambda d: (d.start, d.end, d.code))
-        return found
+        return found, sidecar_rows
 
     def lint_file(self, path: str, *, with_excerpt: bool = False, stdin_name: str = "-") -> FileResult:
         read = read_document(path, stdin_name)
@@ -101,8 +115,9 @@ class Linter:
             return FileResult(read.path, notice=read)
         if isinstance(read, Unreadable):
             return FileResult(path, self._io_error(read))
-        findings = tuple(locate(read, d, with_excerpt=with_excerpt) for d in self.lint(read))
-        return FileResult(read.path, findings)
+        diagnostics, sidecar_rows = self.lint_suppressed(read)
+        findings = tuple(locate(read, d, with_excerpt=with_excerpt) for d in diagnostics)
+        return FileResult(read.path, findings, sidecar_rows=sidecar_rows)
 
     def _io_error(self, unreadable: Unreadable) -> tuple[Finding, ...]:
         if IO_ERROR not in self.codes or IO_ERROR in self.ignored_codes(unreadable.path):

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from corpuslint.diagnostic import Diagnostic
 from corpuslint.document import Document, Location
 from corpuslint.edits import apply_edits
+from corpuslint.fingerprint import text_hash
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +39,8 @@ class Finding:
     end_location: Location
     edits: tuple[LocatedEdit, ...]
     excerpt: Excerpt | None = None
+    fingerprint: str = ""
+    """The code and flagged text, hashed (see fingerprint.py): stable when lines move."""
 
     @property
     def code(self) -> str:
@@ -59,6 +62,7 @@ def locate(doc: Document, diagnostic: Diagnostic, *, with_excerpt: bool = False)
         doc.location(diagnostic.end),
         edits,
         excerpt,
+        text_hash(doc, diagnostic),
     )
 
 

@@ -5,5 +5,6 @@ from __future__ import annotations
 MODULES = (
     "corpuslint.checks.encoding",
     "corpuslint.checks.markup",
+    "corpuslint.checks.meta",
     "corpuslint.checks.structure",
 )
