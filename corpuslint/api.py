@@ -139,4 +139,3 @@ def lint_text(
         select=tuple(select) if select is not None else None, ignore=tuple(ignore) or None
     )
     return Linter(settings).lint(Document(text, path))
-

@@ -172,4 +172,3 @@ def run(
 def _pooled(pool: ProcessPoolExecutor, tasks: list[tuple[str, bool]]) -> Iterator[FileResult]:
     with pool:
         yield from pool.map(_lint_in_worker, tasks, chunksize=CHUNK)
-

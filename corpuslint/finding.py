@@ -85,4 +85,3 @@ def _excerpt(doc: Document, diagnostic: Diagnostic) -> Excerpt:
         delta = sum(len(e.content) - (e.end - e.start) for e in diagnostic.fix.edits)
         fixed = tuple(fixed_text[span_start : span_end + delta].splitlines())
     return Excerpt(first, tuple(original.splitlines()) or ("",), fixed)
-
