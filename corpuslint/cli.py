@@ -210,12 +210,21 @@ def _watch(args: argparse.Namespace) -> int:
     watched = once()
     quiet_dirs = (*DefaultFilter.ignore_dirs, CACHE_DIR)
     while True:
-        _info(f"Watching {', '.join(watched)} for changes (Ctrl-C to stop)")
+        # The watcher is running once it yields its first (empty) timeout: only then is it
+        # announced, so a change made after the announcement is never missed.
+        changes = watch(*watched, watch_filter=DefaultFilter(ignore_dirs=quiet_dirs),
+                        yield_on_timeout=True, rust_timeout=200)
+        announced = False
         try:
-            changes = next(iter(watch(*watched, watch_filter=DefaultFilter(ignore_dirs=quiet_dirs))))
+            for changed in changes:
+                if changed:
+                    break
+                if not announced:
+                    _info(f"Watching {', '.join(watched)} for changes (Ctrl-C to stop)")
+                    announced = True
         except KeyboardInterrupt:
             return EXIT_CLEAN
-        _info(f"{len(changes)} change(s) seen, linting again")
+        _info(f"{len(changed)} change(s) seen, linting again")
         watched = once()
 
 
