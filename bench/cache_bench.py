@@ -92,18 +92,27 @@ def main() -> int:
         no_cache = [timed([*base, "--no-cache"], corpus) for _ in range(args.repeat)]
         first, first_out = timed(base, corpus)
         warm = [timed(base, corpus) for _ in range(args.repeat)]
-        assert all(out == no_cache[0][1] for _, out in [*no_cache, (first, first_out), *warm]), \
+        assert all(out == no_cache[0][1] for _, out in [*no_cache, (first, first_out), *warm]), (
             "cached output differs from uncached output"
+        )
         cold_s = statistics.median(t for t, _ in no_cache)
         warm_s = statistics.median(t for t, _ in warm)
-        print(f"corpus: {files} files, {size / 1e6:.1f} MB ({args.copies} copies of {BBC_DEV.name} "
-              f"+ seeds), {os.cpu_count()} cores, median of {args.repeat}")
+        print(
+            f"corpus: {files} files, {size / 1e6:.1f} MB ({args.copies} copies of {BBC_DEV.name} "
+            f"+ seeds), {os.cpu_count()} cores, median of {args.repeat}"
+        )
         print()
         print("| run | wall time | MB/s | vs --no-cache |")
         print("|---|---|---|---|")
-        for name, seconds in (("--no-cache", cold_s), ("first run (fills the cache)", first),
-                              ("second run (all hits)", warm_s)):
-            print(f"| {name} | {seconds:.2f} s | {size / 1e6 / seconds:.0f} | {cold_s / seconds:.1f}x |")
+        for name, seconds in (
+            ("--no-cache", cold_s),
+            ("first run (fills the cache)", first),
+            ("second run (all hits)", warm_s),
+        ):
+            print(
+                f"| {name} | {seconds:.2f} s | {size / 1e6 / seconds:.0f} "
+                f"| {cold_s / seconds:.1f}x |"
+            )
         cold, hot = in_process(corpus, args.repeat)
         print()
         print("The linting step alone (api.check_paths, in process, files already discovered):")
@@ -111,7 +120,9 @@ def main() -> int:
         print("| run | time | MB/s | vs uncached |")
         print("|---|---|---|---|")
         for name, seconds in (("uncached", cold), ("all hits", hot)):
-            print(f"| {name} | {seconds:.3f} s | {size / 1e6 / seconds:.0f} | {cold / seconds:.1f}x |")
+            print(
+                f"| {name} | {seconds:.3f} s | {size / 1e6 / seconds:.0f} | {cold / seconds:.1f}x |"
+            )
     return 0
 
 

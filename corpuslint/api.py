@@ -99,7 +99,8 @@ def _cached_run(cache: Cache | None, linter: Linter, settings: Settings, files: 
             if on_done is not None:
                 on_done(hit)
     misses = [p for p in files if p not in done]
-    for path, result in zip(misses, engine.run(linter, settings, misses, on_done=on_done, **options)):
+    fresh = engine.run(linter, settings, misses, on_done=on_done, **options)
+    for path, result in zip(misses, fresh, strict=True):
         done[path] = result
         if path in digests:
             cache.put(path, digests[path], result)

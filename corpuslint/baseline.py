@@ -31,9 +31,13 @@ class BaselineError(ValueError):
 
 def _records(findings: Sequence[Finding], folder: Path) -> list[dict[str, Any]]:
     return [
-        {"file": Path(os.path.relpath(os.path.abspath(f.path), folder)).as_posix(),
-         "code": f.code, "fingerprint": f.fingerprint, "occurrence": n,
-         "message": f.diagnostic.message}
+        {
+            "file": Path(os.path.relpath(os.path.abspath(f.path), folder)).as_posix(),
+            "code": f.code,
+            "fingerprint": f.fingerprint,
+            "occurrence": n,
+            "message": f.diagnostic.message,
+        }
         for f, n in occurrences(findings)
     ]
 
@@ -44,7 +48,10 @@ def _key(record: dict[str, Any]) -> Key:
 
 def write(path: Path, findings: Sequence[Finding]) -> None:
     """Record `findings` in `path` (replacing it)."""
-    document = {"corpuslint-baseline": VERSION, "findings": _records(findings, path.resolve().parent)}
+    document = {
+        "corpuslint-baseline": VERSION,
+        "findings": _records(findings, path.resolve().parent),
+    }
     path.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
@@ -68,4 +75,4 @@ def new_findings(findings: Sequence[Finding], path: Path) -> list[Finding]:
     """The findings that the baseline at `path` does not record, in their order."""
     known = load(path)
     records = _records(findings, path.resolve().parent)
-    return [f for f, r in zip(findings, records) if _key(r) not in known]
+    return [f for f, r in zip(findings, records, strict=True) if _key(r) not in known]

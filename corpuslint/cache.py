@@ -29,8 +29,16 @@ from corpuslint.engine import FileResult, Linter
 CACHE_DIR = ".corpuslint_cache"
 _SCHEMA = 1
 # Settings that change what a file's findings are; the rest (paths, output, fail-on) do not.
-_IRRELEVANT = ("paths", "output-format", "fail-on", "force-exclude", "include", "exclude",
-               "extend-exclude", "respect-gitignore")
+_IRRELEVANT = (
+    "paths",
+    "output-format",
+    "fail-on",
+    "force-exclude",
+    "include",
+    "exclude",
+    "extend-exclude",
+    "respect-gitignore",
+)
 
 
 def default_dir(settings: Settings) -> Path:
@@ -42,12 +50,16 @@ def digest(data: bytes) -> str:
 
 
 def rules_version(linter: Linter) -> str:
-    """The release, the selected codes, and every source and pack file (so edits in a checkout count)."""
+    """The release, the selected codes, every source and pack file (a checkout's edits count)."""
     h = hashlib.blake2b(digest_size=16)
     h.update(f"{__version__}\0{sorted(linter.codes)}".encode())
     package = Path(corpuslint.__file__).parent
     # An editable install reads packs from the checkout's rules/, a wheel from the package.
-    sources = [*package.rglob("*.py"), *package.rglob("*.yaml"), *package.parent.glob("rules/*.yaml")]
+    sources = [
+        *package.rglob("*.py"),
+        *package.rglob("*.yaml"),
+        *package.parent.glob("rules/*.yaml"),
+    ]
     for path in sorted(sources):
         info = path.stat()
         h.update(f"{path}\0{info.st_mtime_ns}\0{info.st_size}\0".encode())
@@ -55,7 +67,7 @@ def rules_version(linter: Linter) -> str:
 
 
 def config_hash(settings: Settings, linter: Linter, with_excerpt: bool) -> str:
-    """The settings that shape findings, user packs' contents, the sidecar, and the report's needs."""
+    """The settings that shape findings, user packs, the sidecar, and what the report needs."""
     h = hashlib.blake2b(digest_size=16)
     for line in settings.describe().splitlines():
         if line.split(" = ", 1)[0] not in _IRRELEVANT:
@@ -132,9 +144,11 @@ def _mark(folder: Path) -> None:
         ignore.write_text("# Automatically created by corpuslint.\n*\n", encoding="utf-8")
     tag = folder / "CACHEDIR.TAG"
     if not tag.exists():
-        tag.write_text("Signature: 8a477f597d28d172789f06886806bc55\n"
-                       "# This file is a cache directory tag created by corpuslint.\n",
-                       encoding="utf-8")
+        tag.write_text(
+            "Signature: 8a477f597d28d172789f06886806bc55\n"
+            "# This file is a cache directory tag created by corpuslint.\n",
+            encoding="utf-8",
+        )
 
 
 def clean(folder: Path) -> bool:

@@ -164,14 +164,16 @@ def load_sidecar(path: Path, known_codes: Iterable[str]) -> Sidecar:
 
 
 class Suppressor:
-    """Drops suppressed diagnostics; with `report_unused`, adds X101 for markers that did nothing."""
+    """Drops suppressed diagnostics; with `report_unused`, adds X101 for idle markers."""
 
     def __init__(self, sidecar: Sidecar | None, ran: Iterable[str], report_unused: bool) -> None:
         self.sidecar = sidecar
         self._ran = frozenset(ran)
         self.report_unused = report_unused
 
-    def apply(self, doc: Document, found: list[Diagnostic]) -> tuple[list[Diagnostic], frozenset[int]]:
+    def apply(
+        self, doc: Document, found: list[Diagnostic]
+    ) -> tuple[list[Diagnostic], frozenset[int]]:
         """The diagnostics left, and the sidecar rows that suppressed something here."""
         entries = self.sidecar.matching(doc.path) if self.sidecar else []
         in_doc, marker_lines = markers(doc)
@@ -183,8 +185,11 @@ class Suppressor:
         for d in found:
             if any(s <= d.start < e for s, e in marker_lines):
                 continue  # a marker line is never itself a finding
-            hit = [i for i, m in enumerate(in_doc)
-                   if m.start <= d.start < max(m.end, m.start + 1) and _covers(m.tokens, d.code)]
+            hit = [
+                i
+                for i, m in enumerate(in_doc)
+                if m.start <= d.start < max(m.end, m.start + 1) and _covers(m.tokens, d.code)
+            ]
             rows = [e.row for e in entries if _covers(e.tokens, d.code)]
             if hit or rows:
                 used_markers.update(hit)
@@ -192,8 +197,11 @@ class Suppressor:
             else:
                 kept.append(d)
         if self.report_unused:
-            kept.extend(self._unused(doc, m) for i, m in enumerate(in_doc)
-                        if i not in used_markers and self._judged(m.tokens))
+            kept.extend(
+                self._unused(doc, m)
+                for i, m in enumerate(in_doc)
+                if i not in used_markers and self._judged(m.tokens)
+            )
             kept.sort(key=lambda d: (d.start, d.end, d.code))
         return kept, frozenset(used_rows)
 
@@ -204,22 +212,37 @@ class Suppressor:
     def _unused(self, doc: Document, marker: Marker) -> Diagnostic:
         line = doc.lines[marker.row - 1]
         fix = Fix.safe("Remove the marker", delete_lines(doc, marker.row, marker.row))
-        return Diagnostic(UNUSED, UNUSED_NAME, f"Unused suppression: `{marker.text}` suppressed nothing",
-                          line.start, line.end, Severity.WARNING, fix)
+        return Diagnostic(
+            UNUSED,
+            UNUSED_NAME,
+            f"Unused suppression: `{marker.text}` suppressed nothing",
+            line.start,
+            line.end,
+            Severity.WARNING,
+            fix,
+        )
 
     def unused_entries(self, linted: Iterable[str], used_rows: Iterable[int]) -> list[SidecarEntry]:
-        """Sidecar entries that matched a linted file, for a code that ran, and suppressed nothing."""
+        """Sidecar entries that matched a linted file, for a code that ran, yet hid nothing."""
         if self.sidecar is None or not self.report_unused:
             return []
         used = set(used_rows)
         matched: set[int] = set()
         for path in linted:
             matched.update(e.row for e in self.sidecar.matching(path))
-        return [e for e in self.sidecar.entries
-                if e.row in matched and e.row not in used and self._judged(e.tokens)]
+        return [
+            e
+            for e in self.sidecar.entries
+            if e.row in matched and e.row not in used and self._judged(e.tokens)
+        ]
 
     def unused_entry_diagnostic(self, doc: Document, entry: SidecarEntry) -> Diagnostic:
         line = doc.lines[entry.row - 1]
-        return Diagnostic(UNUSED, UNUSED_NAME,
-                          f"Unused suppression: `{line.text.strip()}` suppressed nothing",
-                          line.start, line.end, Severity.WARNING)
+        return Diagnostic(
+            UNUSED,
+            UNUSED_NAME,
+            f"Unused suppression: `{line.text.strip()}` suppressed nothing",
+            line.start,
+            line.end,
+            Severity.WARNING,
+        )

@@ -1,4 +1,4 @@
-"""`--add-baseline` records today's findings; `--baseline` reports only new ones, even after lines move."""
+"""`--add-baseline` records the findings of today; `--baseline` reports only new ones."""
 
 from __future__ import annotations
 
@@ -14,8 +14,12 @@ SEED = "002_71ed27c29c43aa56.txt"
 
 
 def _check(cwd: Path, exe: str, *args: str) -> tuple[int, list[dict[str, Any]], str]:
-    result = subprocess.run([exe, "check", "--isolated", "--no-cache", "--output-format", "json",
-                             *args, "corpus"], cwd=cwd, capture_output=True, text=True)
+    result = subprocess.run(
+        [exe, "check", "--isolated", "--no-cache", "--output-format", "json", *args, "corpus"],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+    )
     found = json.loads(result.stdout) if result.stdout.strip() else []
     return result.returncode, found, result.stderr
 
@@ -27,22 +31,28 @@ def _corpus(tmp_path: Path) -> Path:
     return tmp_path / "corpus"
 
 
-def test_baseline_hides_recorded_findings_after_lines_move(tmp_path: Path, corpuslint_exe: str) -> None:
+def test_baseline_hides_recorded_findings_after_lines_move(
+    tmp_path: Path, corpuslint_exe: str
+) -> None:
     corpus = _corpus(tmp_path)
     code, today, _ = _check(tmp_path, corpuslint_exe)
     assert code == 1 and len(today) == 8
     code, _, err = _check(tmp_path, corpuslint_exe, "--add-baseline", "baseline.json")
     assert code == 0 and "recorded 8 finding(s) in baseline.json" in err
     recorded = json.loads((tmp_path / "baseline.json").read_text(encoding="utf-8"))
-    assert {r["file"] for r in recorded["findings"]} == {f"corpus/{p.name}" for p in SEEDS.glob("*.txt")}
+    assert {r["file"] for r in recorded["findings"]} == {
+        f"corpus/{p.name}" for p in SEEDS.glob("*.txt")
+    }
 
     assert _check(tmp_path, corpuslint_exe, "--baseline", "baseline.json")[:2] == (0, [])
 
     # Lines added above the known findings move them; a new artifact appears at the end.
     article = corpus / SEED
     text = article.read_text(encoding="utf-8")
-    article.write_text("An editor's note.\n\nAnother line.\n\n" + text + "\nExit mobile version\n",
-                       encoding="utf-8")
+    article.write_text(
+        "An editor's note.\n\nAnother line.\n\n" + text + "\nExit mobile version\n",
+        encoding="utf-8",
+    )
     code, new, _ = _check(tmp_path, corpuslint_exe, "--baseline", "baseline.json")
     assert code == 1
     assert [(Path(f["filename"]).name, f["code"], f["message"]) for f in new] == [
@@ -61,7 +71,11 @@ def test_fixed_findings_drop_out_and_a_bad_baseline_is_a_usage_error(
     (corpus / SEED).unlink()
     assert _check(tmp_path, corpuslint_exe, "--baseline", "baseline.json")[:2] == (0, [])
     (tmp_path / "bad.json").write_text('{"findings": []}', encoding="utf-8")
-    result = subprocess.run([corpuslint_exe, "check", "--baseline", "bad.json", "corpus"],
-                            cwd=tmp_path, capture_output=True, text=True)
+    result = subprocess.run(
+        [corpuslint_exe, "check", "--baseline", "bad.json", "corpus"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 2
     assert "bad.json: not a corpuslint baseline" in result.stderr

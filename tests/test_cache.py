@@ -34,7 +34,9 @@ def test_cache_hits_give_identical_output(tmp_path: Path, corpuslint_exe: str) -
         assert cold.returncode == filling.returncode == hit.returncode == 1
         assert cold.stdout == filling.stdout == hit.stdout, fmt
         assert cold.stderr == hit.stderr
-    assert (project / ".corpuslint_cache" / ".gitignore").read_text(encoding="utf-8").endswith("*\n")
+    assert (
+        (project / ".corpuslint_cache" / ".gitignore").read_text(encoding="utf-8").endswith("*\n")
+    )
     assert len(_cache_files(project)) == 2  # with and without excerpts (`full` needs them)
 
 
@@ -42,12 +44,15 @@ def test_cache_is_keyed_by_content_and_config(tmp_path: Path, corpuslint_exe: st
     project = _project(tmp_path)
     _run(project, corpuslint_exe)
     article = project / "seeds" / "002_71ed27c29c43aa56.txt"
-    article.write_text(article.read_text(encoding="utf-8").replace("Exit mobile version", "Fin."),
-                       encoding="utf-8")
+    article.write_text(
+        article.read_text(encoding="utf-8").replace("Exit mobile version", "Fin."), encoding="utf-8"
+    )
     after_edit = _run(project, corpuslint_exe).stdout
     assert after_edit == _run(project, corpuslint_exe, "--no-cache").stdout
     assert "Exit mobile version" not in after_edit
-    (project / "corpuslint.toml").write_text('paths = ["seeds"]\nignore = ["B101"]\n', encoding="utf-8")
+    (project / "corpuslint.toml").write_text(
+        'paths = ["seeds"]\nignore = ["B101"]\n', encoding="utf-8"
+    )
     assert "B101" not in _run(project, corpuslint_exe).stdout
     assert len(_cache_files(project)) == 2
 
@@ -63,8 +68,12 @@ def test_no_cache_cache_dir_and_clean(tmp_path: Path, corpuslint_exe: str) -> No
     cleaned = subprocess.run([corpuslint_exe, "clean"], cwd=project, capture_output=True, text=True)
     assert cleaned.returncode == 0 and "Removed" in cleaned.stdout
     assert not (project / ".corpuslint_cache").exists()
-    subprocess.run([corpuslint_exe, "clean", "--cache-dir", "elsewhere"], cwd=project, check=True,
-                   capture_output=True)
+    subprocess.run(
+        [corpuslint_exe, "clean", "--cache-dir", "elsewhere"],
+        cwd=project,
+        check=True,
+        capture_output=True,
+    )
     assert not (project / "elsewhere").exists()
 
 

@@ -18,8 +18,12 @@ FINDINGS = 8  # the seeds' findings with the default rules
 
 
 def _check(exe: str, fmt: str, *paths: str) -> str:
-    result = subprocess.run([exe, "check", "--no-cache", "--output-format", fmt, *(paths or ("seeds",))],
-                            cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run(
+        [exe, "check", "--no-cache", "--output-format", fmt, *(paths or ("seeds",))],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 1, result.stderr
     return result.stdout
 
@@ -53,8 +57,13 @@ def test_sarif_content(sarif: dict[str, Any]) -> None:
 
 def test_sarif_with_no_findings_is_valid(tmp_path: Path, corpuslint_exe: str) -> None:
     (tmp_path / "clean.txt").write_text("Markets rally\n\nShares rose.\n", encoding="utf-8")
-    result = subprocess.run([corpuslint_exe, "check", "--no-cache", "--output-format", "sarif", "."],
-                            cwd=tmp_path, capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [corpuslint_exe, "check", "--no-cache", "--output-format", "sarif", "."],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
     jsonschema.Draft4Validator(schema).validate(json.loads(result.stdout))
 
@@ -72,8 +81,13 @@ def test_junit_parses_with_a_failure_per_finding(corpuslint_exe: str) -> None:
 
 def test_junit_with_no_findings_has_one_passing_case(tmp_path: Path, corpuslint_exe: str) -> None:
     (tmp_path / "clean.txt").write_text("Markets rally\n\nShares rose.\n", encoding="utf-8")
-    result = subprocess.run([corpuslint_exe, "check", "--no-cache", "--output-format", "junit", "."],
-                            cwd=tmp_path, capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [corpuslint_exe, "check", "--no-cache", "--output-format", "junit", "."],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     root = ET.fromstring(result.stdout)
     assert root.get("failures") == "0" and len(root.findall("./testsuite/testcase")) == 1
 
@@ -104,6 +118,8 @@ def test_gitlab_fingerprint_survives_moved_lines(tmp_path: Path, corpuslint_exe:
 def test_azure_logging_commands(corpuslint_exe: str) -> None:
     lines = _check(corpuslint_exe, "azure").splitlines()
     assert len(lines) == FINDINGS
-    assert ("##vso[task.logissue type=error;sourcepath=seeds/001_407f6368bc9a3485.txt;"
-            "linenumber=37;columnnumber=2;code=M101;]LaTeX wrapper around a URL") in lines
+    assert (
+        "##vso[task.logissue type=error;sourcepath=seeds/001_407f6368bc9a3485.txt;"
+        "linenumber=37;columnnumber=2;code=M101;]LaTeX wrapper around a URL"
+    ) in lines
     assert all(line.startswith("##vso[task.logissue type=") for line in lines)

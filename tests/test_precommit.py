@@ -1,4 +1,4 @@
-"""The published hooks (.pre-commit-hooks.yaml) run by the real pre-commit, as a user's repository runs them.
+"""The published hooks (.pre-commit-hooks.yaml) run by the real pre-commit, as users run them.
 
 The hook repository is a snapshot of this checkout's working tree, committed
 to a temporary git repository, so the test sees uncommitted changes too.
@@ -45,10 +45,16 @@ entries:
 
 
 def _git(*args: str, cwd: Path) -> str:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
-           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
-    result = subprocess.run(["git", *args], cwd=cwd, env=env, check=True,
-                            capture_output=True, text=True)
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.org",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.org",
+    }
+    result = subprocess.run(
+        ["git", *args], cwd=cwd, env=env, check=True, capture_output=True, text=True
+    )
     return result.stdout.strip()
 
 
@@ -77,7 +83,7 @@ def pre_commit_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _corpus(tmp_path: Path, hook_repo: tuple[Path, str], hooks: list[str], config: str) -> Path:
-    """A user's repository: the seeds, a corpuslint config, and a pre-commit config using our hooks."""
+    """A user's repository: the seeds, a corpuslint config, a pre-commit config using our hooks."""
     repo_path, rev = hook_repo
     corpus = tmp_path / "corpus"
     (corpus / "articles").mkdir(parents=True)
@@ -86,7 +92,8 @@ def _corpus(tmp_path: Path, hook_repo: tuple[Path, str], hooks: list[str], confi
     (corpus / "corpuslint.toml").write_text(config, encoding="utf-8")
     hook_list = "\n".join(f"      - id: {h}" for h in hooks)
     (corpus / ".pre-commit-config.yaml").write_text(
-        f"repos:\n  - repo: {repo_path}\n    rev: {rev}\n    hooks:\n{hook_list}\n", encoding="utf-8"
+        f"repos:\n  - repo: {repo_path}\n    rev: {rev}\n    hooks:\n{hook_list}\n",
+        encoding="utf-8",
     )
     _git("init", "-q", cwd=corpus)
     _git("add", "-A", cwd=corpus)
@@ -99,8 +106,14 @@ def _run(corpus: Path, home: Path, hook: str) -> subprocess.CompletedProcess[str
         pytest.fail("pre-commit is not installed: pip install -e '.[test]'")
     env = {**os.environ, "PRE_COMMIT_HOME": str(home), "NO_COLOR": "1"}
     env.pop("VIRTUAL_ENV", None)  # the hook must run its own install, not this checkout's
-    return subprocess.run([exe, "run", hook, "--all-files", "--color", "never"], cwd=corpus,
-                          env=env, capture_output=True, text=True, timeout=900)
+    return subprocess.run(
+        [exe, "run", hook, "--all-files", "--color", "never"],
+        cwd=corpus,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
 
 
 FIXABLE_ONLY = 'select = ["M101", "B101"]\n'
@@ -143,9 +156,13 @@ def test_fix_hook_rewrites_and_then_check_passes(
     assert "files were modified by this hook" in fixed.stdout
     after = {p.name: p.read_bytes() for p in (corpus / "articles").iterdir()}
     changed = {name for name in before if before[name] != after[name]}
-    assert changed == {"000_66750ffbfb07dea2.txt", "001_407f6368bc9a3485.txt",
-                       "002_71ed27c29c43aa56.txt", "003_2fcdbc8aa4f7d2dd.txt",
-                       "004_c5f01a48e0208218.txt"}
+    assert changed == {
+        "000_66750ffbfb07dea2.txt",
+        "001_407f6368bc9a3485.txt",
+        "002_71ed27c29c43aa56.txt",
+        "003_2fcdbc8aa4f7d2dd.txt",
+        "004_c5f01a48e0208218.txt",
+    }
     assert b"Exit mobile version" not in after["002_71ed27c29c43aa56.txt"]
     again = _run(corpus, pre_commit_home, "corpuslint")
     assert again.returncode == 0, again.stdout + again.stderr
@@ -156,12 +173,17 @@ def test_fix_hook_rewrites_and_then_check_passes(
 def test_unfixable_finding_keeps_the_check_hook_failing(
     tmp_path: Path, hook_repo: tuple[Path, str], pre_commit_home: Path
 ) -> None:
-    corpus = _corpus(tmp_path, hook_repo, ["corpuslint-fix", "corpuslint"],
-                     FIXABLE_ONLY.replace("]", ', "W901"]') + 'packs = ["house.yaml"]\n')
+    corpus = _corpus(
+        tmp_path,
+        hook_repo,
+        ["corpuslint-fix", "corpuslint"],
+        FIXABLE_ONLY.replace("]", ', "W901"]') + 'packs = ["house.yaml"]\n',
+    )
     (corpus / "house.yaml").write_text(UNFIXABLE_PACK, encoding="utf-8")
     article = corpus / "articles" / "005_prompt.txt"
-    article.write_text("Markets rally\n\nShares rose on Monday. Click here for more.\n",
-                       encoding="utf-8")
+    article.write_text(
+        "Markets rally\n\nShares rose on Monday. Click here for more.\n", encoding="utf-8"
+    )
     _git("add", "-A", cwd=corpus)
     _run(corpus, pre_commit_home, "corpuslint-fix")
     result = _run(corpus, pre_commit_home, "corpuslint")
