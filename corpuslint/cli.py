@@ -82,6 +82,8 @@ def build_parser() -> argparse.ArgumentParser:
     config.add_argument("--isolated", action="store_true", help="ignore every config file")
     config.add_argument("--force-exclude", action="store_true", default=None,
                         help="apply exclude patterns to paths named on the command line too")
+    config.add_argument("--respect-gitignore", action=argparse.BooleanOptionalAction, default=None,
+                        help="skip files that .gitignore ignores (default: true)")
     config.add_argument("--stdin-filename", metavar="NAME", help="the name to report stdin as")
     config.add_argument("--show-settings", action="store_true", help="print the resolved settings")
     config.add_argument("--show-files", action="store_true", help="print the files that would be linted")
@@ -111,7 +113,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     rules = commands.add_parser("rules", help="list every rule with its default state",
                                 description="List every rule: code, name, severity, default state, fix.")
-    rules.add_argument("--output-format", choices=["table", "json"], default="table")
+    rules.add_argument("--output-format", choices=["table", "json", "markdown", "markdown-docs"],
+                       default="table",
+                       help="markdown: the README's rule table; markdown-docs: every rule's doc")
     rule = commands.add_parser("rule", help="print one rule's documentation",
                                description="Print a rule's documentation, e.g. 'corpuslint rule M101'.")
     rule.add_argument("code", metavar="CODE")
@@ -142,7 +146,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         _error("interrupted")
         return EXIT_ERROR
-    except Exception as error:  # noqa: BLE001 - the one place a crash becomes a message
+    except Exception as error:
         if os.environ.get("CORPUSLINT_DEBUG"):
             raise
         _error(f"internal error: {type(error).__name__}: {error}\n"
@@ -176,6 +180,7 @@ def _load(args: argparse.Namespace) -> tuple[Settings, Linter]:
                            *(("X101",) if args.warn_unused_ignores else ())),
             ignore=(*settings.ignore, *(args.ignore or ())),
             force_exclude=args.force_exclude,
+            respect_gitignore=args.respect_gitignore,
             fail_on=Severity.parse(args.fail_on) if args.fail_on else None,
             output_format=args.output_format,
         )
@@ -285,7 +290,9 @@ def _check_once(args: argparse.Namespace) -> int:
         for notice in notices:
             _warn(f"{notice.path}: {notice.reason}")
         if not files:
-            _warn(f"no files to lint under {', '.join(paths)} (include: {', '.join(settings.include)})")
+            _warn(f"no files to lint under {', '.join(paths)}: none matches include "
+                  f"({', '.join(settings.include)}) outside exclude and .gitignore; "
+                  "--show-settings shows them")
 
     out: TextIO
     with _open_output(args.output_file) as out:
@@ -372,7 +379,7 @@ class _open_output:
         if self.path is None:
             return sys.stdout
         try:
-            self.handle = open(self.path, "w", encoding="utf-8")  # noqa: SIM115
+            self.handle = open(self.path, "w", encoding="utf-8")
         except OSError as error:
             raise UsageError(f"cannot write {self.path}: {error.strerror or error}") from None
         return self.handle
@@ -413,6 +420,12 @@ def _rules(args: argparse.Namespace) -> int:
     if args.output_format == "json":
         json.dump([_rule_json(i) for i in infos], sys.stdout, indent=2)
         sys.stdout.write("\n")
+        return EXIT_CLEAN
+    if args.output_format.startswith("markdown"):
+        from corpuslint import ruledocs
+
+        render = ruledocs.table if args.output_format == "markdown" else ruledocs.pages
+        sys.stdout.write(render(infos))
         return EXIT_CLEAN
     from rich.console import Console
     from rich.table import Table

@@ -63,7 +63,7 @@ class LineIndex:
             ends = [m.start() for m in _LINE_BREAK.finditer(text)]
             if len(ends) < len(starts):
                 ends.append(len(text))
-            lines = [Line(i + 1, s, e, text[s:e]) for i, (s, e) in enumerate(zip(starts, ends))]
+            lines = [Line(i + 1, s, e, text[s:e]) for i, (s, e) in enumerate(zip(starts, ends, strict=True))]
             if lines and lines[-1].start == len(text) and len(lines) > 1:
                 lines.pop()  # the empty "line" after a final newline is not a line
             self._lines = tuple(lines)

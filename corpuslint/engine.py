@@ -8,19 +8,20 @@ and the process pool. A rule only ever sees one Document.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pathspec
+import re2
 
 from corpuslint.config import Settings
 from corpuslint.diagnostic import Diagnostic
 from corpuslint.document import Document, Location
 from corpuslint.finding import Finding, locate
-from corpuslint.registry import Registry, UnknownSelector
-from corpuslint.rule import Check, LinearPattern, compile_linear
+from corpuslint.registry import Registry, RegistryError, UnknownSelector
+from corpuslint.rule import Check
 from corpuslint.sources import Notice, Unreadable, read_document
 from corpuslint.suppressions import UNUSED, Suppressor, find_sidecar, load_sidecar
 
@@ -47,10 +48,8 @@ class Linter:
     def __init__(self, settings: Settings, registry: Registry | None = None) -> None:
         self.registry = registry or Registry.load(settings.packs)
         self.codes = self.registry.select(settings.select, settings.extend_select, settings.ignore)
-        self._checks: list[tuple[Check, LinearPattern | None]] = [
-            (check, compile_linear(check.prefilter) if check.prefilter else None)
-            for check in self.registry.checks_for(self.codes)
-        ]
+        self._checks = self.registry.checks_for(self.codes)
+        self._prefilters = PrefilterSet(self._checks)
         for code in settings.severity:
             if code not in self.registry.infos:
                 raise UnknownSelector(f"severity: unknown rule code {code!r}")
@@ -95,11 +94,9 @@ class Linter:
         """The diagnostics left after suppressions, and the sidecar rows that suppressed some."""
         ignored = self.ignored_codes(doc.path)
         found: list[Diagnostic] = []
-        text = doc.text
-        for check, prefilter in self._checks:
-            if check.info.code in ignored or (prefilter is not None and not prefilter.search(text)):
-                continue
-            found.extend(check.check(doc))
+        for check in self._prefilters.candidates(doc.text):
+            if check.info.code not in ignored:
+                found.extend(check.check(doc))
         found, sidecar_rows = self.suppressor.apply(doc, found)
         if self._severity:
             found = [
@@ -128,6 +125,43 @@ class Linter:
                                 0, 0, severity)
         start = Location(1, 1)
         return (Finding(unreadable.path, diagnostic, start, start, ()),)
+
+
+class PrefilterSet:
+    """Every selected check's prefilter, matched in one pass over a document.
+
+    RE2's multi-pattern Set answers "which of these patterns occur?" in a
+    single scan, so a clean document costs one pass however many rules are
+    selected; a check runs only on documents where its prefilter matched.
+    Checks without a prefilter always run.
+    """
+
+    def __init__(self, checks: Sequence[Check]) -> None:
+        self._always = [c for c in checks if c.prefilter is None]
+        self._filtered = [c for c in checks if c.prefilter is not None]
+        self._order = {id(c): i for i, c in enumerate(checks)}
+        self._set = None
+        if self._filtered:
+            options = re2.Options()
+            options.log_errors = False
+            self._set = re2.Set.SearchSet(options)
+            for check in self._filtered:
+                try:
+                    self._set.Add(check.prefilter)
+                except re2.error as error:
+                    raise RegistryError(
+                        f"rule {check.info.code} ({check.info.origin}): prefilter "
+                        f"{check.prefilter!r} is not RE2 syntax: {error}") from None
+            self._set.Compile()
+
+    def candidates(self, text: str) -> list[Check]:
+        """The checks to run on `text`, in registry order."""
+        if self._set is None:
+            return self._always
+        hits = [self._filtered[i] for i in self._set.Match(text) or ()]  # None when nothing matched
+        if not hits:
+            return self._always
+        return sorted([*self._always, *hits], key=lambda c: self._order[id(c)])
 
 
 _worker: Linter | None = None

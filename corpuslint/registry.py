@@ -66,7 +66,7 @@ class Registry:
         """The codes a selector names: `ALL`, a family letter, a prefix or a full code."""
         if selector == ALL:
             return frozenset(self.infos)
-        codes = frozenset(code for code in self.infos if code.startswith(selector))
+        codes = frozenset(code for code in self.infos if selector and code.startswith(selector))
         if not codes:
             raise UnknownSelector(f"unknown rule selector {selector!r}: no rule code starts with it")
         return codes

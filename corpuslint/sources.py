@@ -71,14 +71,9 @@ def read_document(path: str, stdin_name: str = STDIN) -> Document | Notice | Unr
     """Read one file (or stdin for "-", reported as `stdin_name`); only regular files are opened."""
     if path == STDIN:
         return decode(sys.stdin.buffer.read(), stdin_name)
-    try:
-        info = os.stat(path)
-    except OSError as error:
-        if error.errno == errno.ELOOP:
-            return Notice(path, "symbolic link loop, skipped")
-        return Unreadable(path, _describe(error))
-    if not stat.S_ISREG(info.st_mode):
-        return Notice(path, f"not a regular file ({_kind(info.st_mode)}), skipped")
+    checked = _regular_or_notice(path)
+    if isinstance(checked, Notice):
+        return checked
     try:
         with open(path, "rb") as handle:
             data = handle.read()
@@ -99,6 +94,7 @@ def discover(paths: Sequence[str], settings: Settings) -> Iterator[str | Notice]
     it too, as pre-commit needs. Raises MissingPath for a path that does not exist.
     """
     walker = _Walker(settings)
+    seen: set[str] = set()
     for given in paths:
         if given == STDIN:
             yield STDIN
@@ -107,9 +103,29 @@ def discover(paths: Sequence[str], settings: Settings) -> Iterator[str | Notice]
         if not os.path.lexists(path):
             raise MissingPath(f"{given}: no such file or directory")
         if path.is_dir():
-            yield from walker.walk(path)
-        elif not (settings.force_exclude and walker.excluded(path, is_dir=False)):
-            yield given
+            found: Iterator[str | Notice] = walker.walk(path)
+        elif settings.force_exclude and walker.excluded(path, is_dir=False):
+            continue
+        else:
+            found = iter([_regular_or_notice(given)])
+        for item in found:
+            key = item if isinstance(item, str) else item.path
+            if key not in seen:
+                seen.add(key)
+                yield item
+
+
+def _regular_or_notice(path: str) -> str | Notice:
+    """The path when it names a regular file (or one the OS will explain when read); else a Notice."""
+    try:
+        info = os.stat(path)
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return Notice(path, "symbolic link loop, skipped")
+        return path  # reading it will turn the OS error into a finding
+    if not stat.S_ISREG(info.st_mode):
+        return Notice(path, f"not a regular file ({_kind(info.st_mode)}), skipped")
+    return path
 
 
 class _Walker:
@@ -149,7 +165,7 @@ class _Walker:
             if is_dir:
                 yield from self.walk(path)
             elif self.include.match_file(self._relative(path)):
-                yield os.path.normpath(entry.path)
+                yield _regular_or_notice(os.path.normpath(entry.path))
 
     def excluded(self, path: Path, *, is_dir: bool) -> bool:
         relative = self._relative(path) + ("/" if is_dir else "")

@@ -19,6 +19,7 @@ A case file looks like this (sqlfluff's rule cases, ruff's snapshots in spirit):
 
 from __future__ import annotations
 
+import itertools
 import json
 import subprocess
 from pathlib import Path
@@ -26,8 +27,8 @@ from typing import Any
 
 import pytest
 import yaml
-
 from conftest import CASES
+
 from corpuslint.config import Settings
 from corpuslint.diagnostic import Applicability, Diagnostic
 from corpuslint.document import Document
@@ -80,7 +81,7 @@ def _fixed(text: str, diagnostics: list[Diagnostic]) -> str:
     edits = [e for d in diagnostics if d.fix and d.fix.applicability is not Applicability.DISPLAY_ONLY
              for e in d.fix.edits]
     edits.sort(key=lambda e: (e.start, e.end))
-    for before, after in zip(edits, edits[1:]):
+    for before, after in itertools.pairwise(edits):
         assert before.end <= after.start, f"overlapping edits {before} and {after}"
     return apply_edits(text, edits)
 

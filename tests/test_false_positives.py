@@ -16,7 +16,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, bbc_corpora
 
 KNOWN = ROOT / "tests" / "data" / "bbc-dev-known.tsv"

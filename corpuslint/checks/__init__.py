@@ -4,7 +4,9 @@ from __future__ import annotations
 
 MODULES = (
     "corpuslint.checks.encoding",
+    "corpuslint.checks.layout",
     "corpuslint.checks.markup",
     "corpuslint.checks.meta",
     "corpuslint.checks.structure",
+    "corpuslint.checks.unicode",
 )

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterator
+from html.entities import html5
 
 from corpuslint.diagnostic import Diagnostic, Edit, Fix, Severity
 from corpuslint.document import Document
+from corpuslint.edits import delete_lines
 from corpuslint.rule import FixAvailability, Rule
 
 # A URL stops at white space and at the characters that close a LaTeX wrapper.
@@ -78,4 +81,383 @@ def _alone_on_line(text: str, start: int, end: int) -> tuple[int, int]:
     return line_start, line_end
 
 
-RULES = (LatexWrappedUrl,)
+def is_latex_url_line(line: str) -> bool:
+    """True when a LaTeX-wrapped URL stands alone on the line (M101 trims its spaces)."""
+    return _LATEX_URL.fullmatch(line.strip(" \t")) is not None
+
+
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+class HtmlEntity(Rule):
+    """HTML character reference left in the text.
+
+    ## What it finds
+    Named, decimal and hexadecimal character references that HTML defines
+    (`&amp;`, `&nbsp;`, `&#8217;`, `&#163;`, `&#x2019;`), with their closing
+    semicolon. A bare ampersand (`AT&T`, `R&D`) or an unknown name
+    (`&foo;`) is not one.
+
+    ## Why it matters
+    The scraper copied the page's source instead of its text: readers and
+    models see `&#163;8m` where the article said £8m, and search for "£8m"
+    misses it.
+
+    ## Example
+    Before: `Tottenham bid &#163;8m for Forest duo`
+    After: `Tottenham bid £8m for Forest duo`
+
+    ## Fix safety
+    Safe: the fix is what a browser shows, `html.unescape` of the reference,
+    and nothing else changes. (`&nbsp;` becomes a no-break space; U106 then
+    reports it if it stands between two words.)
+    """
+
+    code = "M102"
+    name = "html-entity"
+    severity = Severity.ERROR
+    fix_availability = FixAvailability.ALWAYS
+    prefilter = _ENTITY.pattern
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        for match in _ENTITY.finditer(doc.text):
+            reference = match.group()
+            if not reference.startswith("&#") and reference[1:] not in html5:
+                continue
+            decoded = html.unescape(reference)
+            if decoded == reference:
+                continue
+            fix = Fix.safe(f"Replace with {decoded!r}", Edit(match.start(), match.end(), decoded))
+            message = f"HTML entity {reference} (for {decoded!r})"
+            yield self.diagnostic(match.start(), match.end(), message, fix)
+
+
+_INLINE_TAGS = [
+    "a", "abbr", "acronym", "b", "bdi", "bdo", "big", "cite", "code", "del", "dfn", "em", "font",
+    "i", "ins", "kbd", "mark", "q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup",
+    "time", "tt", "u", "var",
+]
+_BLOCK_TAGS = [
+    "address", "article", "aside", "audio", "blockquote", "body", "br", "button", "caption",
+    "center", "col", "colgroup", "dd", "div", "dl", "dt", "embed", "figcaption", "figure", "footer",
+    "form", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hr", "html", "iframe", "img",
+    "input", "label", "li", "link", "main", "meta", "nav", "noscript", "object", "ol", "p",
+    "picture", "pre", "script", "section", "source", "style", "svg", "table", "tbody", "td",
+    "tfoot", "th", "thead", "title", "tr", "ul", "video", "wbr",
+]
+# Attributes must have values: `<b and c>` in a formula is not a tag.
+_ATTRIBUTE = r"""\s+[A-Za-z_:][-A-Za-z0-9_:.]*\s*=\s*(?:"[^"<>]*"|'[^'<>]*'|[^\s"'=<>`]+)"""
+_TAG_NAMES = "|".join(sorted(_INLINE_TAGS + _BLOCK_TAGS, key=len, reverse=True))
+_TAG_PATTERN = rf"</?(?:{_TAG_NAMES})(?:{_ATTRIBUTE})*\s*/?>|<!--.*?-->"
+# Adjacent tags (`</p><p>`) are one piece of residue with one fix.
+_TAGS = re.compile(rf"(?:{_TAG_PATTERN})+", re.IGNORECASE)
+_TAG_NAME = re.compile(r"</?([A-Za-z0-9]+)|<!--")
+_INLINE = frozenset(_INLINE_TAGS)
+
+
+class HtmlTag(Rule):
+    """HTML tags left in the text.
+
+    ## What it finds
+    Opening, closing and empty tags of HTML elements (`<br>`, `<p>`,
+    `</div>`, `<a href="…">`, `<img src="…" />`) and HTML comments. A tag
+    must be a known element with well-formed attributes, so `a <b` in a
+    formula, `<3` and `x < y > z` are not tags. Tags next to each other
+    (`</p><p>`) are one finding.
+
+    ## Why it matters
+    Tags are page structure, not text: they split words and sentences for
+    tokenisers, leak into summaries, and show that the scraper's extraction
+    failed for the whole document.
+
+    ## Example
+    Before: `Blinken met <b>Gantz</b> and Lapid.<br>Talks went on.`
+    After: `Blinken met Gantz and Lapid. Talks went on.`
+
+    ## Fix safety
+    Safe: the fix removes only the tags and keeps every word. A line of
+    nothing but tags is deleted; a block tag (`<br>`, `<p>`, `<div>`)
+    between two words becomes a space so they stay apart; inline tags
+    (`<b>`, `<a>`, `<span>`) go without a trace.
+    """
+
+    code = "M103"
+    name = "html-tag"
+    severity = Severity.ERROR
+    fix_availability = FixAvailability.ALWAYS
+    prefilter = r"(?i)</?[a-z][a-z0-9]*(?:\s[^<>]*)?/?>|<!--"
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        text = doc.text
+        for line in doc.lines:
+            if "<" not in line.text:
+                continue
+            found = list(_TAGS.finditer(line.text))
+            if not found:
+                continue
+            if not _TAGS.sub("", line.text).strip():
+                start, end = line.start + found[0].start(), line.start + found[-1].end()
+                fix = Fix.safe("Delete the line", delete_lines(doc, line.row, line.row))
+                yield self.diagnostic(start, end, "HTML tags standing as a line", fix)
+                continue
+            for match in found:
+                start, end = line.start + match.start(), line.start + match.end()
+                edit = _tag_removal(text, start, end, _inline_only(match.group()))
+                tags = match.group()
+                shown = tags if len(tags) <= 40 else tags[:37] + "..."
+                fix = Fix.safe("Remove the tags", edit)
+                yield self.diagnostic(start, end, f"HTML tag {shown}", fix)
+
+
+def _tag_removal(text: str, start: int, end: int, inline: bool) -> Edit:
+    """Remove tags at [start, end) so that words stay apart and no double space is left."""
+    before, after = text[start - 1 : start], text[end : end + 1]
+    if before.strip() and after.strip():
+        return Edit(start, end, "" if inline else " ")
+    if before == " " and not after.strip():
+        return Edit(start - 1, end)
+    if not before.strip() and after == " ":
+        return Edit(start, end + 1)
+    return Edit(start, end)
+
+
+def _inline_only(tags: str) -> bool:
+    """Whether every tag in a run is an inline element (so removing it joins nothing)."""
+    names = [m.group(1) for m in _TAG_NAME.finditer(tags)]
+    return all(name is not None and name.lower() in _INLINE for name in names)
+
+
+_MARKDOWN_SUFFIXES = (".md", ".markdown")
+
+
+def is_markdown(doc: Document) -> bool:
+    """A document stored as markdown, where markdown syntax is its format, not residue."""
+    return doc.path.lower().endswith(_MARKDOWN_SUFFIXES)
+
+
+# A link target: a URL, a path, an anchor or a mail address, never a plain
+# word, so "[sic](2004)" is not a link.
+_TARGET = r"[^\s()<>]*[./:#][^\s()<>]*(?:\([^\s()<>]*\)[^\s()<>]*)*"
+_MARKDOWN_LINK = re.compile(
+    rf"""(?P<image>!?)\[(?P<text>[^\[\]\n]*)\]\(\s*<?(?P<target>{_TARGET})>?(?:\s+"[^"\n]*")?\s*\)"""
+)
+
+
+class MarkdownLink(Rule):
+    """Markdown link or image syntax left in the text.
+
+    ## What it finds
+    Inline markdown links `[text](url)` and images `![alt](src)`, with an
+    optional title, from an HTML-to-markdown conversion. The target must
+    look like a URL or a path, so a bracketed aside followed by a
+    parenthesis is not taken for a link. Files stored as markdown (`.md`)
+    are not checked: there the syntax is the format.
+
+    ## Why it matters
+    The brackets and the URL are markup, not prose: they break sentences,
+    put URLs where words were, and teach a model to write markdown where
+    the corpus should hold plain news text.
+
+    ## Example
+    Before: `[Blinken](https://www.state.gov/secretary) met Gantz.`
+    After: `Blinken met Gantz.`
+
+    ## Fix safety
+    Safe: the fix keeps the link text (or the image's alt text) that a
+    reader of the page saw, and drops the brackets and the target. An
+    image without alt text is removed, with its line when it stood alone.
+    """
+
+    code = "M104"
+    name = "markdown-link"
+    severity = Severity.ERROR
+    fix_availability = FixAvailability.ALWAYS
+    prefilter = r"\]\(\s*<?[^\s()<>]*[./:#]"
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        if is_markdown(doc):
+            return
+        for line in doc.lines:
+            if "](" not in line.text:
+                continue
+            for match in _MARKDOWN_LINK.finditer(line.text):
+                start, end = line.start + match.start(), line.start + match.end()
+                kept = match["text"].strip()
+                kind = "image" if match["image"] else "link"
+                if kept:
+                    fix = Fix.safe(f"Keep only the {kind} text", Edit(start, end, kept))
+                elif line.text.replace(match.group(), "").strip():
+                    edit = _tag_removal(doc.text, start, end, inline=True)
+                    fix = Fix.safe(f"Delete the {kind}", edit)
+                else:
+                    fix = Fix.safe(f"Delete the {kind}", delete_lines(doc, line.row, line.row))
+                yield self.diagnostic(start, end, f"Markdown {kind} syntax", fix)
+
+
+_ESCAPED = r"\\[*_#\[\]()`+!>~|{}.-]"
+_MARKDOWN_ESCAPE = re.compile(_ESCAPED)
+
+
+class MarkdownEscape(Rule):
+    r"""Backslash escape left by a markdown conversion.
+
+    ## What it finds
+    A backslash before a character that markdown would otherwise read as
+    markup: `\_`, `\*`, `\#`, `\[`, `\]`, `` \` ``, `\-`, `\.` and the
+    like, as html2text and pandoc write them. A backslash before a letter,
+    a digit or another backslash (`C:\Users`, LaTeX's `\frac`) is not one,
+    nor is the shrug `¯\_(ツ)_/¯`. Files stored as markdown (`.md`) are
+    not checked: there the escape is the format.
+
+    ## Why it matters
+    The escape is meant for a markdown renderer that never ran: the reader
+    sees `Prince\_Harry` or `\#MeToo`, and search and tokenisers see a
+    different word from the one the article used.
+
+    ## Example
+    Before: `The \#MeToo campaign named 5\* hotels.`
+    After: `The #MeToo campaign named 5* hotels.`
+
+    ## Fix safety
+    Safe: the fix deletes only the backslash; the character it escaped
+    stays, which is what the rendered markdown would have shown.
+    """
+
+    code = "M105"
+    name = "markdown-escape"
+    severity = Severity.ERROR
+    fix_availability = FixAvailability.ALWAYS
+    prefilter = _ESCAPED
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        if is_markdown(doc):
+            return
+        text = doc.text
+        for match in _MARKDOWN_ESCAPE.finditer(text):
+            start = match.start()
+            if start > 0 and text[start - 1] in "\\¯":
+                continue  # `\\_` is an escaped backslash; `¯\_(ツ)_/¯` a shrug
+            fix = Fix.safe("Delete the backslash", Edit(start, start + 1))
+            yield self.diagnostic(start, match.end(), f"Markdown escape {match.group()}", fix)
+
+
+_WIKI = re.compile(
+    r"""
+      \[\[(?P<target>[^\[\]|\n]+)(?:\|(?P<label>[^\[\]\n]*))?\]\]
+    | (?P<quotes>'{5}|'{3})(?P<bold>[^'\n]+?)(?P=quotes)
+    | \{\{(?P<template>[^{}\n]*)\}\}
+    | ^(?P<level>={2,6})[ \t]*(?P<heading>[^=\n]+?)[ \t]*(?P=level)[ \t]*$
+    """,
+    re.VERBOSE | re.MULTILINE,
+)
+_WIKI_NAMESPACE = re.compile(r"(?i)\s*(?:file|image|category|media):")
+_CITATION = re.compile(r"(?i)\s*(?:cite\b|citation|reflist|refn?\b|sfn\b)")
+
+
+class WikiMarkup(Rule):
+    """Wiki markup left in the text.
+
+    ## What it finds
+    MediaWiki syntax: links `[[Target]]` and `[[Target|text]]`, bold
+    `'''text'''`, templates `{{cite news|…}}` and headings `== Reaction ==`.
+    Italic `''text''` is left alone: two apostrophes are also how some
+    sources type a double quote.
+
+    ## Why it matters
+    Wiki-sourced passages pasted into articles, or wiki dumps mixed into a
+    news corpus, carry markup that no reader saw; it corrupts sentences and
+    marks the text as not news.
+
+    ## Example
+    Before: `'''Benny Gantz''' leads [[National Unity (Israel)|National Unity]].{{cite news|url=…}}`
+    After: `Benny Gantz leads National Unity.`
+
+    ## Fix safety
+    Safe for links (their text stays; file and category links go), bold,
+    headings (their text stays) and citation templates (they hold no
+    prose). Unsafe for other templates: `{{convert|5|km}}` stands for words
+    the fix would delete, so check before accepting.
+    """
+
+    code = "M106"
+    name = "wiki-markup"
+    severity = Severity.ERROR
+    fix_availability = FixAvailability.ALWAYS
+    prefilter = r"\[\[|'''|\{\{|(?:^|[\r\n])=="
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        text = doc.text
+        for match in _WIKI.finditer(text):
+            start, end = match.span()
+            if match["target"] is not None:
+                namespaced = _WIKI_NAMESPACE.match(match["target"]) is not None
+                kept = "" if namespaced else (match["label"] or match["target"]).strip()
+                edit = (Edit(start, end, kept) if kept
+                        else _tag_removal(text, start, end, inline=True))
+                fix, message = Fix.safe("Keep only the link text", edit), "Wiki link"
+            elif match["bold"] is not None:
+                fix = Fix.safe("Remove the quote marks", Edit(start, end, match["bold"]))
+                message = "Wiki bold"
+            elif match["heading"] is not None:
+                fix = Fix.safe("Keep only the heading text", Edit(start, end, match["heading"]))
+                message = "Wiki heading"
+            else:
+                citation = _CITATION.match(match["template"]) is not None
+                edit = _tag_removal(text, start, end, inline=True)
+                fix = (Fix.safe if citation else Fix.unsafe)("Delete the template", edit)
+                message = "Wiki citation template" if citation else "Wiki template"
+            yield self.diagnostic(start, end, message, fix)
+
+
+_HEADING = re.compile(r"(#{1,6})[ \t]+(?=[^\s#])(?:.*?)(?P<closing>[ \t]+#+)?[ \t]*")
+
+
+class MarkdownHeadingMarker(Rule):
+    """Markdown heading marker at the start of a line.
+
+    ## What it finds
+    One to six `#` and a space opening a line (`## Blinken meets…`), and the
+    optional closing `#`s, left by a page converted to markdown. A hashtag
+    (`#MeToo`) has no space after the `#` and is not one. Files stored as
+    markdown (`.md`) are not checked: there the marker is the format.
+
+    ## Why it matters
+    The marker is not part of the headline: it breaks headline extraction
+    and matching, and teaches a model to start articles with `##`.
+
+    ## Example
+    Before: `## Blinken meets with Israeli opposition leaders amid Gaza truce push`
+    After: `Blinken meets with Israeli opposition leaders amid Gaza truce push`
+
+    ## Fix safety
+    Safe: only the `#` marks and the spaces after them go; the heading's
+    words stay as they were.
+    """
+
+    code = "M107"
+    name = "markdown-heading-marker"
+    severity = Severity.ERROR
+    fix_availability = FixAvailability.ALWAYS
+    prefilter = r"(?:^|[\r\n])#{1,6}[ \t]+[^\s#]"
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        if is_markdown(doc):
+            return
+        for line in doc.lines:
+            match = _HEADING.fullmatch(line.text) if line.text.startswith("#") else None
+            if match is None:
+                continue
+            marker = match.group(1)
+            words_at = len(line.text) - len(line.text[len(marker):].lstrip(" \t"))
+            edits = [Edit(line.start, line.start + words_at)]
+            if match["closing"]:
+                edits.append(Edit(line.start + match.start("closing"), line.end))
+            fix = Fix.safe("Remove the heading marker", *edits)
+            message = f"Markdown heading marker {marker!r}"
+            yield self.diagnostic(line.start, line.start + len(marker), message, fix)
+
+
+RULES = (
+    LatexWrappedUrl, HtmlEntity, HtmlTag, MarkdownLink, MarkdownEscape, WikiMarkup,
+    MarkdownHeadingMarker,
+)

@@ -48,15 +48,18 @@ class DuplicatedHeadline(Rule):
 
     HEAD_LINES = 3  # a headline is among the first non-empty lines…
     LOOKAHEAD = 4  # …and its repeats follow within this many non-empty lines
+    MAX_CHARS = 300  # a longer line is a paragraph, whatever it repeats
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
-        top = [line for line in _non_empty(doc.lines, self.HEAD_LINES + self.LOOKAHEAD)]
+        top = list(_non_empty(doc.lines, self.HEAD_LINES + self.LOOKAHEAD))
         for i, candidate in enumerate(top[: self.HEAD_LINES]):
+            if len(candidate.text) > self.MAX_CHARS:
+                continue
             key = headline_key(candidate.text)
             if len(key.split()) < 2:
                 continue  # "World News" twice is chrome, not a headline; leave it to B rules
             repeats = [line for line in top[i + 1 : i + 1 + self.LOOKAHEAD]
-                       if headline_key(line.text) == key]
+                       if len(line.text) <= self.MAX_CHARS and headline_key(line.text) == key]
             if repeats:
                 yield from self._report(doc, candidate, repeats)
                 return
@@ -65,7 +68,7 @@ class DuplicatedHeadline(Rule):
         """One finding per run of adjacent repeats (blank lines between them allowed)."""
         runs: list[list[Line]] = []
         for line in repeats:
-            if runs and all(not l.text.strip() for l in doc.lines[runs[-1][-1].row : line.row - 1]):
+            if runs and all(not gap.text.strip() for gap in doc.lines[runs[-1][-1].row : line.row - 1]):
                 runs[-1].append(line)
             else:
                 runs.append([line])

@@ -1,0 +1,435 @@
+"""U: characters in the text that decoding, conversion or a CMS got wrong.
+
+encoding.py judges how the file was stored; this module judges the decoded
+text: mojibake, lost characters, controls, invisible characters, Unicode
+normalisation and stray no-break spaces.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from difflib import SequenceMatcher
+
+import ftfy
+
+from corpuslint.diagnostic import Diagnostic, Edit, Fix, Severity
+from corpuslint.document import Document, Line
+from corpuslint.rule import FixAvailability, Rule
+
+# What UTF-8 looks like when its bytes were decoded one by one as cp1252 or
+# latin-1 (by far the commonest mojibake in English news): a lead byte
+# 0xC2-0xF4 followed by a continuation byte 0x80-0xBF, which cp1252 shows as
+# a sign or a letter and latin-1 as a C1 control. ftfy decides; this pair only
+# says where ftfy is worth running. Escapes, not raw controls, keep the
+# pattern readable by RE2 and Rust's regex too.
+_CP1252_SIGNS = "".join(bytes([b]).decode("cp1252", "ignore") for b in range(0x80, 0xA0))
+_MOJIBAKE_PAIR = rf"[\xc2-\xf4][\x80-\xbf{_CP1252_SIGNS}]"
+_MOJIBAKE = re.compile(_MOJIBAKE_PAIR)
+
+# ftfy with everything but its encoding repairs turned off: entities, controls,
+# quotes and normalisation each have their own rule here.
+_FTFY = ftfy.TextFixerConfig(
+    unescape_html=False, remove_terminal_escapes=False, fix_latin_ligatures=False,
+    fix_character_width=False, uncurl_quotes=False, fix_line_breaks=False,
+    remove_control_chars=False, normalization=None, explain=False,
+)
+
+_REPLACEMENT = re.compile("\ufffd+")
+
+_CONTROLS = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"
+_CONTROL = re.compile(rf"\x1b\[[0-9;?]*[A-Za-z]|{_CONTROLS}+")
+# Controls that separate (page, line and record separators): between two
+# words they stand for a space, so deleting them would join the words.
+_SEPARATORS = frozenset("\x0b\x0c\x1c\x1d\x1e\x1f\x85")
+
+ZWSP, ZWNJ, ZWJ, WORD_JOINER = "\u200b", "\u200c", "\u200d", "\u2060"
+BOM, SOFT_HYPHEN = "\ufeff", "\u00ad"
+_BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+_INVISIBLE = re.compile(f"[{ZWSP}{ZWNJ}{ZWJ}{WORD_JOINER}{BOM}{SOFT_HYPHEN}{_BIDI}]")
+_BIDI_CHARS = re.compile(f"[{_BIDI}]")
+# Right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, N'Ko and their presentation forms).
+_RTL = re.compile(
+    "[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]"
+)
+# Scripts written without spaces, where a zero-width space marks a word boundary.
+_NO_SPACE_SCRIPT = re.compile("[\u0e00-\u0eff\u0f00-\u0fff\u1000-\u109f\u1780-\u17ff]")
+_INVISIBLE_NAMES = {
+    ZWSP: "zero-width space", ZWNJ: "zero-width non-joiner", ZWJ: "zero-width joiner",
+    WORD_JOINER: "word joiner", BOM: "byte order mark inside the text", SOFT_HYPHEN: "soft hyphen",
+}
+
+# Canonical equivalents that NFC replaces by a different-looking ideograph:
+# Korean and Japanese texts use them on purpose.
+_CJK_COMPATIBILITY = re.compile("[\uf900-\ufaff\U0002f800-\U0002fa1f]")
+
+NBSP = "\u00a0"
+# A run of spaces between two non-spaces; it is stray when it holds a no-break
+# space and either an ordinary space too (HTML `&nbsp; ` runs) or letters on
+# both sides: neither keeps anything together.
+_INNER_SPACES = re.compile(f"(?<=\\S)[ {NBSP}]+(?=\\S)")
+
+
+class Mojibake(Rule):
+    """Mojibake: UTF-8 text that was decoded as cp1252 or latin-1.
+
+    ## What it finds
+    Character sequences such as `â€™`, `Ã©` and `Â£` that ftfy, a library
+    built to undo exactly this, would repair: each stretch it changes is one
+    finding. ftfy runs only on lines where a UTF-8 lead byte followed by a
+    continuation byte shows through (the cp1252 and latin-1 look of
+    UTF-8); text decoded as cp1250 or cp1251 is not looked at.
+
+    ## Why it matters
+    Mojibake turns every apostrophe, dash and accented name into noise:
+    search misses "São Paulo", deduplication sees two texts where there is
+    one, and a model trained on it learns to emit `â€™`.
+
+    ## Example
+    Before: `The Secretaryâ€™s visit to SÃ£o Paulo`
+    After: `The Secretary’s visit to São Paulo`
+
+    ## Fix safety
+    Safe: the fix is ftfy's result, which only re-decodes sequences that are
+    far more likely to be mojibake than real text, and this rule turns off
+    every ftfy repair but the encoding ones (quotes, entities, controls and
+    normalisation stay as they were).
+    """  # noqa: RUF002 (the curly apostrophe is the point of the example)
+
+    code = "U101"
+    name = "mojibake"
+    severity = Severity.ERROR
+    fix_availability = FixAvailability.ALWAYS
+    prefilter = _MOJIBAKE_PAIR
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        for line in doc.lines:
+            if not _MOJIBAKE.search(line.text):
+                continue
+            fixed = ftfy.fix_text(line.text, _FTFY)
+            for start, end, replacement in changes(line.text, fixed):
+                edit = Edit(line.start + start, line.start + end, replacement)
+                fix = Fix.safe(f"Replace with {replacement!r}", edit)
+                message = f"Mojibake {line.text[start:end]!r} (for {replacement!r})"
+                yield self.diagnostic(edit.start, edit.end, message, fix)
+
+
+class ReplacementCharacter(Rule):
+    """U+FFFD replacement character: a character lost in decoding.
+
+    ## What it finds
+    The replacement character `�` (U+FFFD), which a decoder writes where the
+    bytes were not valid in the encoding it assumed. A run of them is one
+    finding.
+
+    ## Why it matters
+    The original character is gone: a name, a currency sign or a quote mark
+    has become a placeholder, and every copy of the corpus carries the loss.
+    It usually means the whole source was decoded with the wrong encoding.
+
+    ## Example
+    Before: `Shell is to pay �1m to the ex-finance chief.`
+    After: `Shell is to pay £1m to the ex-finance chief.` (from the source)
+
+    ## Fix safety
+    There is no fix: the lost character can only come from the original
+    bytes, so re-fetch or re-decode the source.
+    """
+
+    code = "U102"
+    name = "replacement-character"
+    severity = Severity.ERROR
+    prefilter = "\ufffd"
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        for match in _REPLACEMENT.finditer(doc.text):
+            count = match.end() - match.start()
+            what = "a replacement character" if count == 1 else f"{count} replacement characters"
+            yield self.diagnostic(match.start(), match.end(), f"Lost character: {what} (U+FFFD)")
+
+
+class ControlCharacter(Rule):
+    """Control characters in the text.
+
+    ## What it finds
+    C0 and C1 control characters other than tab, line feed and carriage
+    return (NUL-free: files with NUL bytes are skipped as binary), DEL, and
+    terminal colour codes such as `ESC[31m`. A C1 control inside a mojibake
+    sequence is left to U101, which repairs the whole sequence.
+
+    ## Why it matters
+    Controls are invisible in most viewers but break JSON and XML writers,
+    terminal output and tokenisers; a form feed or vertical tab from a PDF
+    or Word export glues words together for anything that does not treat it
+    as a space.
+
+    ## Example
+    Before: `Gantz resigned\\x0bfrom the war cabinet on Sunday.`
+    After: `Gantz resigned from the war cabinet on Sunday.`
+
+    ## Fix safety
+    Safe: controls carry no text. The fix deletes them, except that a
+    separator (vertical tab, form feed, the record separators, NEL) between
+    two non-space characters becomes a space, so no words are joined.
+    """
+
+    code = "U103"
+    name = "control-character"
+    severity = Severity.ERROR
+    fix_availability = FixAvailability.ALWAYS
+    prefilter = _CONTROLS
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        text = doc.text
+        for match in _CONTROL.finditer(text):
+            start, end = match.span()
+            if _in_mojibake(text, start, end):
+                continue
+            found = match.group()
+            spaced = _between_words(text, start, end) and any(c in _SEPARATORS for c in found)
+            title = "Replace with a space" if spaced else "Delete the control characters"
+            fix = Fix.safe(title, Edit(start, end, " ") if spaced else _deletion(text, start, end))
+            shown = ", ".join(f"U+{ord(c):04X}" for c in dict.fromkeys(found))
+            escape = found.startswith("\x1b[")
+            message = "Terminal escape sequence" if escape else f"Control character {shown}"
+            yield self.diagnostic(start, end, message, fix)
+
+
+def _between_words(text: str, start: int, end: int) -> bool:
+    inside = start > 0 and end < len(text)
+    return inside and not text[start - 1].isspace() and not text[end].isspace()
+
+
+def _in_mojibake(text: str, start: int, end: int) -> bool:
+    """True when [start, end) is a C1 control that is part of a mojibake sequence (U101's)."""
+    window_start = max(0, start - 2)
+    return any(m.start() < end and m.end() > start
+               for m in _MOJIBAKE.finditer(text, window_start, min(len(text), end + 2)))
+
+
+class InvisibleCharacter(Rule):
+    """Invisible formatting characters that carry nothing in this text.
+
+    ## What it finds
+    Zero-width spaces, word joiners, soft hyphens, a byte order mark inside
+    the text, and bidirectional controls (LRM, RLM, embeddings, overrides,
+    isolates). Left alone where they mean something: zero-width joiners and
+    non-joiners next to a character outside the Latin range (emoji
+    sequences, Arabic, Persian and Indic scripts), zero-width spaces in
+    Thai, Lao, Khmer, Myanmar and Tibetan (word boundaries), and
+    bidirectional controls on a line with right-to-left script.
+
+    ## Why it matters
+    Invisible characters split words for search and deduplication
+    ("Gaza" and "Ga\\u200bza" differ), inflate token counts and survive every
+    visual review of the corpus.
+
+    ## Example
+    Before: `Blinken\\u200b met Gantz and La\\u00adpid on Tuesday.`
+    After: `Blinken met Gantz and Lapid on Tuesday.`
+
+    ## Fix safety
+    Safe: each character reported is one that cannot change the words or
+    their order where it stands (the meaningful uses above are not
+    reported), so deleting it changes nothing a reader sees.
+    """
+
+    code = "U104"
+    name = "invisible-character"
+    severity = Severity.WARNING
+    fix_availability = FixAvailability.ALWAYS
+    prefilter = _INVISIBLE.pattern
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        text = doc.text
+        for line in doc.lines:
+            if not _INVISIBLE.search(line.text):
+                continue
+            rtl = _RTL.search(line.text) is not None
+            for match in _INVISIBLE.finditer(text, line.start, line.end):
+                char, at = match.group(), match.start()
+                if _meaningful(char, text, at, rtl):
+                    continue
+                fix = Fix.safe("Delete it", _deletion(text, at, at + 1))
+                yield self.diagnostic(at, at + 1, f"Invisible character: {_describe(char)}", fix)
+
+
+def _meaningful(char: str, text: str, at: int, rtl_line: bool) -> bool:
+    """Whether an invisible character does a job where it stands (so it is not reported)."""
+    neighbours = text[max(0, at - 1) : at] + text[at + 1 : at + 2]
+    if char in (ZWJ, ZWNJ):
+        return any(_joins(c) for c in neighbours)
+    if char == ZWSP:
+        return _NO_SPACE_SCRIPT.search(neighbours) is not None
+    if _BIDI_CHARS.match(char):
+        return rtl_line
+    return False
+
+
+def _joins(char: str) -> bool:
+    """Whether a joiner next to this character can shape it: beyond Latin, but not punctuation."""
+    return ord(char) >= 0x250 and not char.isspace() and not 0x2000 <= ord(char) <= 0x206F
+
+
+def _describe(char: str) -> str:
+    name = _INVISIBLE_NAMES.get(char) or unicodedata.name(char, "bidirectional control").lower()
+    return f"{name} (U+{ord(char):04X})"
+
+
+class NotNfc(Rule):
+    """Text that is not in Unicode normalisation form C.
+
+    ## What it finds
+    Characters stored decomposed (`e` followed by a combining acute accent
+    instead of `é`, as macOS file names and some CMS exports have them) and
+    other sequences that NFC, the form nearly all text on the web uses,
+    writes differently. Each stretch NFC changes is one finding.
+
+    ## Why it matters
+    "José" in NFD and "José" in NFC look the same and compare different:
+    search, exact deduplication, headline matching and tokenisers all treat
+    them as different strings.
+
+    ## Example
+    Before: `Jose\\u0301 Mourinho's Chelsea` (decomposed)
+    After: `José Mourinho's Chelsea`
+
+    ## Fix safety
+    Safe for composed accents and Hangul: NFC is canonically equivalent, so
+    nothing a reader sees changes. Unsafe where NFC would replace a CJK
+    compatibility ideograph, which Korean and Japanese texts use on purpose.
+    """
+
+    code = "U105"
+    name = "not-nfc"
+    severity = Severity.WARNING
+    fix_availability = FixAvailability.ALWAYS
+    prefilter = r"[^\x00-\x7f]"  # ASCII text is always NFC
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        if unicodedata.is_normalized("NFC", doc.text):
+            return
+        for line in doc.lines:
+            if unicodedata.is_normalized("NFC", line.text):
+                continue
+            nfc = unicodedata.normalize("NFC", line.text)
+            for start, end, replacement in changes(line.text, nfc):
+                edit = Edit(line.start + start, line.start + end, replacement)
+                unsafe = _CJK_COMPATIBILITY.search(line.text, start, end) is not None
+                fix = (Fix.unsafe if unsafe else Fix.safe)("Normalise to NFC", edit)
+                was, now = _code_points(line.text[start:end]), _code_points(replacement)
+                message = f"Not NFC: {was} is {now} in NFC"
+                yield self.diagnostic(edit.start, edit.end, message, fix)
+
+
+class StrayNoBreakSpace(Rule):
+    """A no-break space where an ordinary space belongs.
+
+    ## What it finds
+    A no-break space (U+00A0, what `&nbsp;` decodes to) between two words,
+    or mixed with ordinary spaces between two words (`said. \\u00a0The`).
+    Left alone where it does its job: next to a digit (`10\\u00a0km`,
+    `1\\u00a0000`, `June\\u00a011`), before or after punctuation (French
+    `Bonjour\\u00a0!`, `«\\u00a0oui\\u00a0»`) and at the end of a line, which
+    is trailing whitespace (M202).
+
+    ## Why it matters
+    Between words it is almost always conversion residue from HTML. Code
+    that splits on " " or on ASCII space sees one long word, so counts,
+    n-grams and exact matching go wrong, while the text looks fine.
+
+    ## Example
+    Before: `Blinken\\u00a0met Gantz. \\u00a0Lapid was there.`
+    After: `Blinken met Gantz. Lapid was there.`
+
+    ## Fix safety
+    Safe: one ordinary space replaces the run; only a hint about where a
+    line may not wrap is lost.
+    """
+
+    code = "U106"
+    name = "stray-no-break-space"
+    severity = Severity.INFO
+    fix_availability = FixAvailability.ALWAYS
+    prefilter = NBSP
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        for line in doc.lines:
+            if NBSP in line.text:
+                yield from self._check_line(line)
+
+    def _check_line(self, line: Line) -> Iterator[Diagnostic]:
+        text = line.text
+        for match in _INNER_SPACES.finditer(text):
+            run = match.group()
+            if NBSP not in run:
+                continue
+            between_letters = text[match.start() - 1].isalpha() and text[match.end()].isalpha()
+            if " " not in run and not between_letters:
+                continue
+            start, end = line.start + match.start(), line.start + match.end()
+            fix = Fix.safe("Replace with a space", Edit(start, end, " "))
+            yield self.diagnostic(start, end, "No-break space between words", fix)
+
+
+def _code_points(text: str) -> str:
+    return " ".join(f"U+{ord(c):04X}" for c in text)
+
+
+def _deletion(text: str, start: int, end: int) -> Edit:
+    """Delete [start, end), and one of the spaces around it when it stood between two."""
+    if start > 0 and end < len(text) and text[start - 1] == " " and text[end] == " ":
+        end += 1
+    return Edit(start, end)
+
+
+def changes(before: str, after: str) -> list[tuple[int, int, str]]:
+    """The stretches of `before` that differ in `after`, as (start, end, replacement).
+
+    Each stretch is widened over the non-ASCII letters and signs glued to it
+    (`Â£` -> `£` is reported whole, not as a deleted `Â`), and stretches
+    that meet are merged. Applying every replacement gives `after`.
+    """
+    head = 0
+    while head < min(len(before), len(after)) and before[head] == after[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(before), len(after)) - head and before[-1 - tail] == after[-1 - tail]:
+        tail += 1
+    middle = SequenceMatcher(
+        None, before[head : len(before) - tail], after[head : len(after) - tail], autojunk=False
+    )
+    ops = [(tag, i1 + head, i2 + head, j1 + head, j2 + head)
+           for tag, i1, i2, j1, j2 in middle.get_opcodes() if tag != "equal"]
+    spans: list[list[int]] = []
+    for _, i1, i2, j1, j2 in ops:
+        floor = spans[-1][1] if spans else 0
+        while i1 > floor and _glued(before[i1 - 1]):
+            i1, j1 = i1 - 1, j1 - 1
+        if spans and i1 == spans[-1][1]:
+            spans[-1][1], spans[-1][3] = i2, j2
+        else:
+            spans.append([i1, i2, j1, j2])
+    widened = []
+    for k, (i1, i2, j1, j2) in enumerate(spans):
+        ceiling = spans[k + 1][0] if k + 1 < len(spans) else len(before)
+        while i2 < ceiling and _glued(before[i2]):
+            i2, j2 = i2 + 1, j2 + 1
+        widened.append([i1, i2, j1, j2])
+    merged: list[list[int]] = []
+    for span in widened:
+        if merged and span[0] <= merged[-1][1]:
+            merged[-1][1], merged[-1][3] = span[1], span[3]
+        else:
+            merged.append(span)
+    return [(i1, i2, after[j1:j2]) for i1, i2, j1, j2 in merged]
+
+
+def _glued(char: str) -> bool:
+    return not char.isascii() and not char.isspace()
+
+
+RULES = (
+    Mojibake, ReplacementCharacter, ControlCharacter, InvisibleCharacter, NotNfc, StrayNoBreakSpace,
+)
