@@ -6,7 +6,7 @@ __version__ = "0.1.0"
 
 # The public API lives in corpuslint.api; it is imported on first use so that
 # `corpuslint --version` and the hook's start-up stay fast.
-_API = frozenset({"CheckRun", "check_paths", "discover", "lint_text", "resolve_paths"})
+_API = frozenset({"CheckRun", "check_paths", "discover", "fix_text", "lint_text", "resolve_paths"})
 
 
 def __getattr__(name: str) -> object:

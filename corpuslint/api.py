@@ -11,7 +11,7 @@ import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from corpuslint import engine, sources
 from corpuslint.cache import Cache, digest
@@ -20,17 +20,36 @@ from corpuslint.diagnostic import Diagnostic
 from corpuslint.document import Document
 from corpuslint.engine import FileResult, Linter
 from corpuslint.finding import Finding, locate
-from corpuslint.sources import Notice
+from corpuslint.fixer import FixMode, FixPolicy, fix_document
+from corpuslint.safewrite import remove_leftovers
+from corpuslint.sources import STDIN, Notice
 from corpuslint.suppressions import UNUSED
 
 
 @dataclass
 class CheckRun:
-    """What `check_paths` found: findings in path order, notices, and how many files were read."""
+    """What `check_paths` found: findings in path order, notices, and how many files were read.
+
+    With a fix: `findings` are what remains and `fixed` what was fixed; `diffs`
+    and `output` (stdin's fixed bytes) are what to print; `warnings` and
+    `errors` are "path: reason" for fixes that were not written.
+    """
 
     findings: list[Finding] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
     files: int = 0
+    fixed: list[Finding] = field(default_factory=list)
+    diffs: list[str] = field(default_factory=list)
+    output: bytes | None = None
+    warnings: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+class FixedText(NamedTuple):
+    """What `fix_text` gives: the text, and the diagnostics whose fixes made it."""
+
+    text: str
+    applied: list[Diagnostic]
 
 
 def resolve_paths(paths: Sequence[str], settings: Settings) -> list[str]:
@@ -59,20 +78,36 @@ def check_paths(
     stdin_name: str = "-",
     on_done: Callable[[FileResult], None] | None = None,
     cache: Cache | None = None,
+    fix: FixMode | None = None,
 ) -> CheckRun:
-    """Lint discovered files with the settings' rules; with a cache, only files that changed."""
+    """Lint discovered files with the settings' rules; with `fix`, fix them (or diff them).
+
+    With a cache, a plain check lints only the files that changed; a fix never uses it.
+    """
     linter = linter or Linter(settings)
     run = CheckRun()
-    results = _cached_run(cache, linter, settings, list(files), with_excerpt=with_excerpt,
-                          stdin_name=stdin_name, on_done=on_done)
+    if fix is not None and not fix.diff:
+        remove_leftovers(os.path.dirname(os.path.realpath(f)) for f in files if f != STDIN)
+    results = _cached_run(None if fix is not None else cache, linter, settings, list(files),
+                          with_excerpt=with_excerpt, stdin_name=stdin_name, on_done=on_done,
+                          fix=fix)
     sidecar_rows: set[int] = set()
     for result in results:
         if result.notice is not None:
             run.notices.append(result.notice)
-        else:
-            run.files += 1
-            run.findings.extend(result.findings)
-            sidecar_rows |= result.sidecar_rows
+            continue
+        run.files += 1
+        run.findings.extend(result.findings)
+        sidecar_rows |= result.sidecar_rows
+        run.fixed.extend(result.fixed)
+        if result.diff:
+            run.diffs.append(result.diff)
+        if result.output is not None:
+            run.output = result.output
+        if result.warning:
+            run.warnings.append(f"{result.path}: {result.warning}")
+        if result.error:
+            run.errors.append(result.error)
     run.findings.extend(_unused_sidecar_entries(linter, settings, files, sidecar_rows))
     return run
 
@@ -110,7 +145,7 @@ def _cached_run(cache: Cache | None, linter: Linter, settings: Settings, files: 
 
 def _unused_sidecar_entries(linter: Linter, settings: Settings, files: Sequence[str],
                             used_rows: set[int]) -> list[Finding]:
-    """X101 for `.corpuslint-ignore` lines that matched linted files and suppressed nothing."""
+    """C101 for `.corpuslint-ignore` lines that matched linted files and suppressed nothing."""
     suppressor = linter.suppressor
     unused = suppressor.unused_entries(files, used_rows)
     if not unused or suppressor.sidecar is None:
@@ -140,3 +175,29 @@ def lint_text(
         select=tuple(select) if select is not None else None, ignore=tuple(ignore) or None
     )
     return Linter(settings).lint(Document(text, path))
+
+
+
+def fix_text(
+    text: str,
+    *,
+    select: Sequence[str] | None = None,
+    ignore: Sequence[str] = (),
+    unsafe: bool = False,
+    path: str = "-",
+    settings: Settings | None = None,
+) -> FixedText:
+    """Fix one text in memory to a fixed point; returned as it was if the rules never settle.
+
+    Each applied diagnostic's offsets refer to the text of the pass that applied it.
+
+        >>> from corpuslint import fix_text
+        >>> fix_text("See $\\url{https://example.org}$ now.").text
+        'See https://example.org now.'
+    """
+    settings = (settings or Settings()).with_overrides(
+        select=tuple(select) if select is not None else None, ignore=tuple(ignore) or None
+    )
+    linter = Linter(settings)
+    result = fix_document(Document(text, path), linter.lint, FixPolicy(unsafe, linter.fixable))
+    return FixedText(result.doc.text, [d for _, d in result.applied])

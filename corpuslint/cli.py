@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     from corpuslint.config import Settings
     from corpuslint.engine import Linter
     from corpuslint.finding import Finding
+    from corpuslint.fixer import FixMode
+    from corpuslint.registry import Registry
     from corpuslint.rule import RuleInfo
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -34,6 +36,9 @@ examples:
   corpuslint check --select B,M --ignore B101 corpus/
   cat article.txt | corpuslint check - --stdin-filename article.txt
   corpuslint check corpus/ --output-format github   annotations in GitHub Actions
+  corpuslint check corpus/ --fix            apply safe fixes, report what remains
+  corpuslint check corpus/ --diff --unsafe-fixes   show every fix as a diff, write nothing
+  cat article.txt | corpuslint check --fix -   fixed text on stdout, findings on stderr
   corpuslint check corpus/ --add-baseline baseline.json   accept today's findings
   corpuslint check corpus/ --baseline baseline.json       report only new ones
   corpuslint check corpus/ --watch              lint again whenever a file changes
@@ -105,11 +110,24 @@ def build_parser() -> argparse.ArgumentParser:
     baseline.add_argument("--baseline", metavar="FILE",
                           help="report only findings that FILE does not record")
     adoption.add_argument("--warn-unused-ignores", action="store_true",
-                          help="report suppressions that suppressed nothing (X101)")
+                          help="report suppressions that suppressed nothing (C101)")
     adoption.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
     adoption.add_argument("--cache-dir", metavar="DIR",
                           help="where to keep the cache (default: .corpuslint_cache beside the config)")
     adoption.add_argument("--watch", action="store_true", help="lint again whenever a file changes")
+    fixing = check.add_argument_group("fixing")
+    fixing.add_argument("--fix", action="store_true",
+                        help="apply safe fixes, then report what remains")
+    fixing.add_argument("--unsafe-fixes", action="store_true",
+                        help="apply unsafe fixes too (with --fix, --fix-only or --diff)")
+    fixing.add_argument("--fix-only", action="store_true",
+                        help="apply fixes and report nothing of what remains (implies --fix)")
+    fixing.add_argument("--diff", action="store_true",
+                        help="print the fixes as a unified diff and write nothing; exit 1 if any")
+    fixing.add_argument("--show-fixes", action="store_true",
+                        help="list what was fixed, by file and rule")
+    fixing.add_argument("--exit-non-zero-on-fix", action="store_true",
+                        help="exit 1 when a file was fixed, even if nothing remains (for hooks)")
 
     rules = commands.add_parser("rules", help="list every rule with its default state",
                                 description="List every rule: code, name, severity, default state, fix.")
@@ -123,6 +141,11 @@ def build_parser() -> argparse.ArgumentParser:
     clean = commands.add_parser("clean", help="remove the cache",
                                 description="Remove the cache folder (.corpuslint_cache beside the config).")
     clean.add_argument("--cache-dir", metavar="DIR", help="remove this cache folder instead")
+    show = commands.add_parser("show", help="print the fields extracted from an article",
+                               description="Print the headline, byline, dates, dateline, source, "
+                                           "URLs, captions and language read from one file.")
+    show.add_argument("file", metavar="FILE")
+    show.add_argument("--output-format", choices=["table", "json"], default="table")
     return parser
 
 
@@ -139,6 +162,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _rules(args)
         if args.command == "clean":
             return _clean(args)
+        if args.command == "show":
+            return _show(args)
         return _rule(args)
     except UsageError as error:
         _error(str(error))
@@ -146,6 +171,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         _error("interrupted")
         return EXIT_ERROR
+    except BrokenPipeError:
+        # The reader went away (`corpuslint rules | head`): not an error of ours.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_CLEAN
     except Exception as error:
         if os.environ.get("CORPUSLINT_DEBUG"):
             raise
@@ -177,7 +206,7 @@ def _load(args: argparse.Namespace) -> tuple[Settings, Linter]:
         settings = settings.with_overrides(
             select=tuple(args.select) if args.select is not None else None,
             extend_select=(*settings.extend_select, *(args.extend_select or ()),
-                           *(("X101",) if args.warn_unused_ignores else ())),
+                           *(("C101",) if args.warn_unused_ignores else ())),
             ignore=(*settings.ignore, *(args.ignore or ())),
             force_exclude=args.force_exclude,
             respect_gitignore=args.respect_gitignore,
@@ -267,6 +296,7 @@ def _check_once(args: argparse.Namespace) -> int:
         print("\n".join(files))
         return EXIT_CLEAN
 
+    fix = _fix_mode(args)
     fmt = settings.output_format
     progress = None
     if _wants_progress(args, fmt, len(files)):
@@ -276,8 +306,8 @@ def _check_once(args: argparse.Namespace) -> int:
     try:
         run = api.check_paths(files, settings, linter=linter, with_excerpt=fmt == "full",
                               stdin_name=args.stdin_filename or "-",
-                              on_done=progress.advance if progress else None,
-                              cache=_cache(args, settings, linter, fmt == "full"))
+                              on_done=progress.advance if progress else None, fix=fix,
+                              cache=None if fix else _cache(args, settings, linter, fmt == "full"))
     finally:
         if progress:
             progress.close()
@@ -293,6 +323,8 @@ def _check_once(args: argparse.Namespace) -> int:
             _warn(f"no files to lint under {', '.join(paths)}: none matches include "
                   f"({', '.join(settings.include)}) outside exclude and .gitignore; "
                   "--show-settings shows them")
+    if fix is not None:
+        return _fixed(args, run, settings)
 
     out: TextIO
     with _open_output(args.output_file) as out:
@@ -302,6 +334,7 @@ def _check_once(args: argparse.Namespace) -> int:
         else:
             renderer(fmt)(run.findings, out, style)
     if not args.quiet:
+        sys.stdout.flush()  # the report first, then the summary, when both go to one terminal
         _summary(run.findings)
     if args.exit_zero:
         return EXIT_CLEAN
@@ -353,6 +386,91 @@ def _clean(args: argparse.Namespace) -> int:
         raise UsageError(str(error)) from None
     print(f"Removed {folder}" if clean(folder) else f"No cache at {folder}")
     return EXIT_CLEAN
+def _fix_mode(args: argparse.Namespace) -> FixMode | None:
+    """The fix the flags ask for, or None for a plain check."""
+    from corpuslint.fixer import FixMode
+
+    if not (args.fix or args.fix_only or args.diff):
+        if args.unsafe_fixes or args.show_fixes or args.exit_non_zero_on_fix:
+            raise UsageError("--unsafe-fixes, --show-fixes and --exit-non-zero-on-fix "
+                             "need --fix, --fix-only or --diff")
+        return None
+    if args.diff and (args.fix or args.fix_only):
+        raise UsageError("--diff writes nothing; use it without --fix or --fix-only")
+    return FixMode(unsafe=args.unsafe_fixes, diff=args.diff)
+
+
+def _fixed(args: argparse.Namespace, run: CheckRun, settings: Settings) -> int:
+    """Report a fixing run: stdout holds the diff, or stdin's fixed text, or what remains."""
+    from corpuslint.report import Style, renderer
+
+    for warning in run.warnings:
+        _warn(warning)
+    for error in run.errors:
+        _error(error)
+    if run.output is not None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(run.output)
+        sys.stdout.buffer.flush()
+    if args.diff:
+        out: TextIO
+        with _open_output(args.output_file) as out:
+            out.write("".join(run.diffs))
+    elif not args.fix_only:
+        with _open_output(args.output_file) as out:
+            if run.output is not None and not args.output_file:
+                out = sys.stderr  # stdout carries stdin's fixed text
+            style = Style(color=_color(out, settings.output_format))
+            if args.statistics:
+                _statistics(run.findings, out, settings.output_format)
+            else:
+                renderer(settings.output_format)(run.findings, out, style)
+    if args.show_fixes:
+        _show_fixes(run.fixed, "Would fix" if args.diff else "Fixed")
+    if not args.quiet:
+        _fix_summary(run, args)
+    if run.errors:
+        return EXIT_ERROR
+    if args.diff:
+        return EXIT_FINDINGS if run.diffs else EXIT_CLEAN
+    if args.exit_non_zero_on_fix and run.fixed:
+        return EXIT_FINDINGS
+    if args.fix_only or args.exit_zero:
+        return EXIT_CLEAN
+    failing = any(f.diagnostic.severity >= settings.fail_on for f in run.findings)
+    return EXIT_FINDINGS if failing else EXIT_CLEAN
+
+
+def _show_fixes(fixed: Sequence[Finding], verb: str) -> None:
+    """What was fixed, by file then rule, as ruff's --show-fixes lists it."""
+    if not fixed:
+        sys.stderr.write("No fixes available.\n" if verb == "Would fix" else "No fixes applied.\n")
+        return
+    by_path: dict[str, Counter[tuple[str, str]]] = {}
+    for f in fixed:
+        by_path.setdefault(f.path, Counter())[(f.diagnostic.code, f.diagnostic.name)] += 1
+    sys.stderr.write(f"{verb} {_issues(len(fixed))}:\n")
+    for path, counts in by_path.items():
+        sys.stderr.write(f"- {path}:\n")
+        for (code, name), count in sorted(counts.items()):
+            sys.stderr.write(f"    {count} \u00d7 {code} ({name})\n")  # as ruff prints
+
+
+def _issues(count: int) -> str:
+    return f"{count} issue" if count == 1 else f"{count} issues"
+
+
+def _fix_summary(run: CheckRun, args: argparse.Namespace) -> None:
+    fixed, remaining = len(run.fixed), len(run.findings)
+    if args.diff:
+        sys.stderr.write(f"Would fix {_issues(fixed)}.\n" if fixed else "No fixes available.\n")
+    elif args.fix_only:
+        sys.stderr.write(f"Fixed {_issues(fixed)}.\n" if fixed else "No fixes applied.\n")
+    elif fixed or remaining:
+        found = _issues(fixed + remaining)
+        sys.stderr.write(f"Found {found} ({fixed} fixed, {remaining} remaining).\n")
+    else:
+        sys.stderr.write("All checks passed!\n")
 
 
 def _wants_progress(args: argparse.Namespace, fmt: str, files: int) -> bool:
@@ -413,10 +531,20 @@ def _summary(findings: Sequence[Finding]) -> None:
     sys.stderr.write(f"Found {len(findings)} {noun} ({fixable} fixable with --fix)\n")
 
 
-def _rules(args: argparse.Namespace) -> int:
-    from corpuslint.registry import Registry
+def _registry() -> Registry:
+    """Built-in rules plus the user packs named in the config found from here."""
+    from corpuslint.config import ConfigError, load_settings
+    from corpuslint.packs import PackError
+    from corpuslint.registry import Registry, RegistryError
 
-    infos = list(Registry.load().infos.values())
+    try:
+        return Registry.load(load_settings().packs)
+    except (ConfigError, PackError, RegistryError) as error:
+        raise UsageError(str(error)) from None
+
+
+def _rules(args: argparse.Namespace) -> int:
+    infos = list(_registry().infos.values())
     if args.output_format == "json":
         json.dump([_rule_json(i) for i in infos], sys.stdout, indent=2)
         sys.stdout.write("\n")
@@ -452,9 +580,7 @@ def _rule_json(info: RuleInfo) -> dict[str, object]:
 
 
 def _rule(args: argparse.Namespace) -> int:
-    from corpuslint.registry import Registry
-
-    infos = Registry.load().infos
+    infos = _registry().infos
     info = infos.get(args.code.upper())
     if info is None:
         by_name = {i.name: i for i in infos.values()}
@@ -469,4 +595,38 @@ def _rule(args: argparse.Namespace) -> int:
     print(f"{info.code} {info.name}\n\n{info.summary}\n")
     print(f"Severity: {info.severity.label}. {state.capitalize()}. Fix: {info.fix.value}.\n")
     print(info.doc.to_markdown())
+    return EXIT_CLEAN
+
+
+def _show(args: argparse.Namespace) -> int:
+    from corpuslint.document import Document
+    from corpuslint.extract import extract
+    from corpuslint.sources import read_document
+
+    doc = read_document(args.file)
+    if not isinstance(doc, Document):
+        raise UsageError(f"{args.file}: {getattr(doc, 'reason', None) or getattr(doc, 'error', '')}")
+    fields = extract(doc).to_dict()
+    if args.output_format == "json":
+        json.dump({"path": doc.path, **fields}, sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+        return EXIT_CLEAN
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(box=None, header_style="bold", title=doc.path)
+    for column in ("field", "line", "value"):
+        table.add_column(column)
+    for name, value in fields.items():
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, dict):
+                shown = item["value"]
+                if isinstance(shown, dict):
+                    shown = ", ".join(f"{k}={v}" for k, v in shown.items() if v is not None)
+                table.add_row(name, str(doc.location(item["start"]).row), str(shown))
+            else:
+                table.add_row(name, "", "-" if item is None else str(item))
+        if value == []:
+            table.add_row(name, "", "-")
+    Console(no_color=bool(os.environ.get("NO_COLOR"))).print(table)
     return EXIT_CLEAN

@@ -27,6 +27,7 @@ DEFAULT_EXCLUDE = (
     ".git", ".hg", ".svn", ".venv", "venv", ".tox", ".nox", "__pycache__", "node_modules",
     ".corpuslint_cache", ".mypy_cache", ".pytest_cache", ".ruff_cache", "build", "dist",
     "site-packages",
+    "*.corpuslint-tmp",  # a fix's temporary file (safewrite.TEMP_SUFFIX), never an article
 )
 
 
@@ -43,6 +44,8 @@ class Settings:
     select: tuple[str, ...] | None = None
     extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
+    fixable: tuple[str, ...] | None = None
+    unfixable: tuple[str, ...] = ()
     paths: tuple[str, ...] = (".",)
     per_file_ignores: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     include: tuple[str, ...] = ("*.txt", "*.md")
@@ -54,6 +57,7 @@ class Settings:
     packs: tuple[Path, ...] = ()
     fail_on: Severity = Severity.WARNING
     output_format: str = "concise"
+    min_body_words: int = 50
 
     def with_overrides(self, **changes: Any) -> Settings:
         """These settings with command-line values laid over them (None means unset)."""
@@ -105,6 +109,12 @@ def _ignores_map(key: str, value: Any) -> dict[str, tuple[str, ...]]:
     return {str(glob): _strings(f"{key}.{glob}", codes) for glob, codes in value.items()}
 
 
+def _positive_int(key: str, value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ConfigError(f"{key!r} must be a whole number of at least 1")
+    return value
+
+
 def _output_format(key: str, value: Any) -> str:
     from corpuslint.report import FORMATS
 
@@ -118,6 +128,8 @@ _KEYS: dict[str, tuple[str, Callable[[str, Any], Any]]] = {
     "select": ("select", _strings),
     "extend-select": ("extend_select", _strings),
     "ignore": ("ignore", _strings),
+    "fixable": ("fixable", _strings),
+    "unfixable": ("unfixable", _strings),
     "paths": ("paths", _strings),
     "per-file-ignores": ("per_file_ignores", _ignores_map),
     "include": ("include", _strings),
@@ -129,6 +141,7 @@ _KEYS: dict[str, tuple[str, Callable[[str, Any], Any]]] = {
     "packs": ("packs", _strings),
     "fail-on": ("fail_on", _severity),
     "output-format": ("output_format", _output_format),
+    "min-body-words": ("min_body_words", _positive_int),
 }
 
 

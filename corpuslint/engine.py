@@ -20,9 +20,10 @@ from corpuslint.config import Settings
 from corpuslint.diagnostic import Diagnostic
 from corpuslint.document import Document, Location
 from corpuslint.finding import Finding, locate
+from corpuslint.fixer import FixMode, FixPolicy, fix_file
 from corpuslint.registry import Registry, RegistryError, UnknownSelector
-from corpuslint.rule import Check
-from corpuslint.sources import Notice, Unreadable, read_document
+from corpuslint.rule import Check, Rule
+from corpuslint.sources import STDIN, Notice, Unreadable, read_document
 from corpuslint.suppressions import UNUSED, Suppressor, find_sidecar, load_sidecar
 
 IO_ERROR = "U001"
@@ -33,13 +34,23 @@ CHUNK = 16
 
 @dataclass(frozen=True, slots=True)
 class FileResult:
-    """What linting one file gave: its findings, or the notice it was skipped with."""
+    """What linting one file gave: its findings, or the notice it was skipped with.
+
+    With a fix: `findings` are what remains, `fixed` what was (or, for a diff,
+    would be) fixed; `output` is stdin's fixed bytes; `warning` and `error`
+    say why a fix was not written.
+    """
 
     path: str
     findings: tuple[Finding, ...] = ()
     notice: Notice | None = None
     sidecar_rows: frozenset[int] = frozenset()
     """The `.corpuslint-ignore` lines that suppressed something in this file."""
+    fixed: tuple[Finding, ...] = ()
+    diff: str = ""
+    output: bytes | None = None
+    warning: str | None = None
+    error: str | None = None
 
 
 class Linter:
@@ -48,12 +59,17 @@ class Linter:
     def __init__(self, settings: Settings, registry: Registry | None = None) -> None:
         self.registry = registry or Registry.load(settings.packs)
         self.codes = self.registry.select(settings.select, settings.extend_select, settings.ignore)
-        self._checks = self.registry.checks_for(self.codes)
+        self._checks = tuple(
+            check.configure(settings) if isinstance(check, Rule) else check
+            for check in self.registry.checks_for(self.codes)
+        )
         self._prefilters = PrefilterSet(self._checks)
         for code in settings.severity:
             if code not in self.registry.infos:
                 raise UnknownSelector(f"severity: unknown rule code {code!r}")
         self._severity = dict(settings.severity)
+        # `fixable` defaults to every code; `unfixable` removes, the most specific selector winning.
+        self.fixable = self.registry.select(settings.fixable or ("ALL",), (), settings.unfixable)
         self._root = settings.root
         self._per_file_ignores = [
             (pathspec.PathSpec.from_lines("gitwildmatch", [glob]), self._resolve_all(selectors))
@@ -106,15 +122,29 @@ class Linter:
         found.sort(key=lambda d: (d.start, d.end, d.code))
         return found, sidecar_rows
 
-    def lint_file(self, path: str, *, with_excerpt: bool = False, stdin_name: str = "-") -> FileResult:
+    def lint_file(self, path: str, *, with_excerpt: bool = False, stdin_name: str = "-",
+                  fix: FixMode | None = None) -> FileResult:
         read = read_document(path, stdin_name)
         if isinstance(read, Notice):
             return FileResult(read.path, notice=read)
         if isinstance(read, Unreadable):
             return FileResult(path, self._io_error(read))
+        if fix is not None:
+            return self._fix_file(read, fix, with_excerpt=with_excerpt, to_stdout=path == STDIN)
         diagnostics, sidecar_rows = self.lint_suppressed(read)
         findings = tuple(locate(read, d, with_excerpt=with_excerpt) for d in diagnostics)
         return FileResult(read.path, findings, sidecar_rows=sidecar_rows)
+
+    def _fix_file(self, doc: Document, mode: FixMode, *, with_excerpt: bool,
+                  to_stdout: bool) -> FileResult:
+        policy = FixPolicy(mode.unsafe, self.fixable)
+        done = fix_file(doc, self.lint, policy, mode, to_stdout=to_stdout)
+        return FileResult(
+            doc.path,
+            tuple(locate(done.doc, d, with_excerpt=with_excerpt) for d in done.remaining),
+            fixed=tuple(locate(pass_doc, d) for pass_doc, d in done.applied),
+            diff=done.diff, output=done.output, warning=done.warning, error=done.error,
+        )
 
     def _io_error(self, unreadable: Unreadable) -> tuple[Finding, ...]:
         if IO_ERROR not in self.codes or IO_ERROR in self.ignored_codes(unreadable.path):
@@ -144,6 +174,8 @@ class PrefilterSet:
         if self._filtered:
             options = re2.Options()
             options.log_errors = False
+            # The default 8 MB is too little for every rule's prefilter in one Set.
+            options.max_mem = 256 << 20
             self._set = re2.Set.SearchSet(options)
             for check in self._filtered:
                 try:
@@ -164,6 +196,7 @@ class PrefilterSet:
         return sorted([*self._always, *hits], key=lambda c: self._order[id(c)])
 
 
+Task = tuple[str, bool, FixMode | None]  # path, with_excerpt, fix
 _worker: Linter | None = None
 
 
@@ -172,10 +205,10 @@ def _start_worker(settings: Settings) -> None:
     _worker = Linter(settings)
 
 
-def _lint_in_worker(task: tuple[str, bool]) -> FileResult:
+def _lint_in_worker(task: Task) -> FileResult:
     assert _worker is not None
-    path, with_excerpt = task
-    return _worker.lint_file(path, with_excerpt=with_excerpt)
+    path, with_excerpt, fix = task
+    return _worker.lint_file(path, with_excerpt=with_excerpt, fix=fix)
 
 
 def run(
@@ -187,22 +220,24 @@ def run(
     stdin_name: str = "-",
     jobs: int | None = None,
     on_done: Callable[[FileResult], None] | None = None,
+    fix: FixMode | None = None,
 ) -> Iterator[FileResult]:
-    """Lint `paths`, in order, in a process pool when there are enough of them."""
+    """Lint (and with `fix`, fix) `paths`, in order, in a process pool when there are enough."""
     jobs = jobs or os.cpu_count() or 1
     if jobs == 1 or len(paths) < PARALLEL_MIN_FILES or "-" in paths:
         results: Iterable[FileResult] = (
-            linter.lint_file(p, with_excerpt=with_excerpt, stdin_name=stdin_name) for p in paths
+            linter.lint_file(p, with_excerpt=with_excerpt, stdin_name=stdin_name, fix=fix)
+            for p in paths
         )
     else:
         pool = ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(settings,))
-        results = _pooled(pool, [(p, with_excerpt) for p in paths])
+        results = _pooled(pool, [(p, with_excerpt, fix) for p in paths])
     for result in results:
         if on_done is not None:
             on_done(result)
         yield result
 
 
-def _pooled(pool: ProcessPoolExecutor, tasks: list[tuple[str, bool]]) -> Iterator[FileResult]:
+def _pooled(pool: ProcessPoolExecutor, tasks: list[Task]) -> Iterator[FileResult]:
     with pool:
         yield from pool.map(_lint_in_worker, tasks, chunksize=CHUNK)

@@ -13,8 +13,10 @@ pack may add entries to a code another pack defines), an optional `id`, a
   `max_lines`, `max_line_chars`, `to_end`): one finding and one fix for the block.
 
 Every pattern is compiled with RE2 (linear time on any text); a pack whose
-pattern RE2 cannot compile is rejected, as is any unknown kind or field, with a
-message naming the file, the entry and the field.
+pattern RE2 cannot compile is rejected, as is any unknown kind or field, a
+missing field or a value of the wrong type, with a message naming the file, the
+entry and the field. Each entry matches its whole phrase list or swap table in
+one pass (one RE2 alternation), never a Python loop over the phrases.
 """
 
 from __future__ import annotations
@@ -64,8 +66,15 @@ def load_pack(path: Path, known: Mapping[str, RuleInfo] | None = None) -> list[P
     _reject_unknown(data, {"rules", "entries"}, where)
 
     infos = dict(known or {})
-    for code, spec in (data.get("rules") or {}).items():
-        infos[str(code)] = _rule_info(str(code), spec, f"{where}: rules.{code}")
+    rules = data.get("rules") or {}
+    if not isinstance(rules, dict):
+        raise PackError(f"{where}: field 'rules' must map each code to its metadata")
+    for code, spec in rules.items():
+        label = f"{where}: rules.{code}"
+        if str(code) in infos:
+            raise PackError(f"{label}: {code} is already defined by {infos[str(code)].origin}; "
+                            "to add entries to it, leave it out of 'rules'")
+        infos[str(code)] = _rule_info(str(code), spec, label)
 
     entries = data.get("entries")
     if not isinstance(entries, list) or not entries:
@@ -85,19 +94,25 @@ def _rule_info(code: str, spec: Any, where: str) -> RuleInfo:
     if not isinstance(doc_spec, dict):
         raise PackError(f"{where}: field 'doc' must map {', '.join(DOC_SECTIONS)} to text")
     _reject_unknown(doc_spec, set(DOC_SECTIONS), f"{where}.doc")
+    for section, text in doc_spec.items():
+        _string(text, f"doc.{section}", where)
     doc = RuleDoc({section: str(doc_spec.get(section, "")) for section in DOC_SECTIONS})
     try:
         severity = Severity.parse(str(spec.get("severity", "warning")))
-        fix = FixAvailability(str(spec.get("fix", "always")))
     except ValueError as error:
-        raise PackError(f"{where}: {error}") from None
+        raise PackError(f"{where}: field 'severity': {error}") from None
+    try:
+        fix = FixAvailability(str(spec.get("fix", "always")))
+    except ValueError:
+        choices = ", ".join(f.value for f in FixAvailability)
+        raise PackError(f"{where}: field 'fix' must be one of: {choices}") from None
     info = RuleInfo(
         code=code,
-        name=str(spec["name"]),
-        summary=str(spec["summary"]),
+        name=_string(spec["name"], "name", where),
+        summary=_string(spec["summary"], "summary", where),
         doc=doc,
         severity=severity,
-        enabled_by_default=bool(spec.get("enabled", True)),
+        enabled_by_default=_boolean(spec, "enabled", True, where),
         fix=fix,
         origin=where.split(":")[0],
     )
@@ -119,7 +134,8 @@ def _entry(index: int, spec: Any, infos: Mapping[str, RuleInfo], where: str) -> 
     code, name, kind = str(spec["code"]), str(spec["name"]), str(spec["kind"])
     info = infos.get(code)
     if info is None:
-        raise PackError(f"{label}: field 'code': {code} is not defined under 'rules' of this pack")
+        raise PackError(f"{label}: field 'code': {code} is defined neither under 'rules' of this "
+                        "pack nor by a built-in rule or an earlier pack")
     if info.name != name:
         raise PackError(f"{label}: field 'name': {code} is named {info.name!r}, not {name!r}")
     kinds = {cls.kind: cls for cls in (Existence, Substitution, LineEntry, Block)}
@@ -134,21 +150,50 @@ def _entry(index: int, spec: Any, infos: Mapping[str, RuleInfo], where: str) -> 
 def _reject_unknown(spec: Mapping[str, Any], allowed: set[str], where: str) -> None:
     unknown = sorted(set(map(str, spec)) - allowed)
     if unknown:
-        raise PackError(f"{where}: unknown field {unknown[0]!r} (allowed: {', '.join(sorted(allowed))})")
+        allowed_list = ", ".join(sorted(allowed))
+        raise PackError(f"{where}: unknown field {unknown[0]!r} (allowed: {allowed_list})")
+
+
+def _string(value: Any, field_name: str, label: str) -> str:
+    """A non-empty string; YAML would otherwise turn `yes` or `12` into other types silently."""
+    if not isinstance(value, str) or not value.strip():
+        raise PackError(f"{label}: field {field_name!r} must be a non-empty string")
+    return value
+
+
+def _boolean(spec: Mapping[str, Any], field_name: str, default: bool, label: str) -> bool:
+    value = spec.get(field_name, default)
+    if not isinstance(value, bool):
+        raise PackError(f"{label}: field {field_name!r} must be true or false")
+    return value
 
 
 def _phrases_pattern(tokens: Any, label: str) -> str:
-    if not isinstance(tokens, list) or not tokens or not all(isinstance(t, str) and t for t in tokens):
+    if not isinstance(tokens, list) or not tokens or not all(isinstance(t, str) and t.strip()
+                                                             for t in tokens):
         raise PackError(f"{label}: field 'tokens' must be a non-empty list of phrases")
     # One alternation: RE2 matches all phrases in a single pass over the text.
-    return "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(tokens, key=len, reverse=True))
+    longest_first = sorted(tokens, key=len, reverse=True)
+    return "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in longest_first)
 
 
-def _compile(pattern: str, field_name: str, label: str, ignore_case: bool) -> LinearPattern:
+def _compile(pattern: str, field_name: str, label: str, ignore_case: bool,
+             template: str = "{}", *, may_match_empty: bool = False) -> LinearPattern:
+    """Compile `template` around `pattern`, after checking the pattern on its own.
+
+    Checking it alone first means an unbalanced `a)|(b` is reported as the
+    user's mistake rather than silently escaping the template's group, and a
+    pattern that matches the empty string (which would report every line) is
+    refused unless the field allows it.
+    """
     try:
-        return compile_linear(pattern, ignore_case=ignore_case)
+        alone = compile_linear(pattern, ignore_case=ignore_case)
     except ValueError as error:
-        raise PackError(f"{label}: field {field_name!r}: RE2 cannot compile {pattern!r}: {error}") from None
+        raise PackError(
+            f"{label}: field {field_name!r}: RE2 cannot compile {pattern!r}: {error}") from None
+    if not may_match_empty and alone.fullmatch(""):
+        raise PackError(f"{label}: field {field_name!r}: {pattern!r} matches the empty string")
+    return compile_linear(template.format(pattern), ignore_case=ignore_case)
 
 
 @dataclass(frozen=True)
@@ -169,11 +214,13 @@ class PackEntry:
         if len(shown) > 60:
             shown = shown[:57] + "..."
         message = self.message.replace("%s", shown)
-        return Diagnostic(self.info.code, self.info.name, message, start, end, self.info.severity, fix)
+        info = self.info
+        return Diagnostic(info.code, info.name, message, start, end, info.severity, fix)
 
     @staticmethod
-    def _common(spec: Mapping[str, Any], default_message: str) -> tuple[str, bool]:
-        return str(spec.get("message", default_message)), bool(spec.get("ignorecase", True))
+    def _common(spec: Mapping[str, Any], default_message: str, label: str) -> tuple[str, bool]:
+        message = _string(spec.get("message", default_message), "message", label)
+        return message, _boolean(spec, "ignorecase", True, label)
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         raise NotImplementedError
@@ -189,9 +236,10 @@ class Existence(PackEntry):
 
     @classmethod
     def build(cls, info: RuleInfo, spec: Mapping[str, Any], label: str) -> Existence:
-        message, ignore_case = cls._common(spec, "%s")
-        pattern = _one_pattern(spec, label)
-        return cls(info, label, message, pattern, _compile(pattern, "pattern", label, ignore_case))
+        message, ignore_case = cls._common(spec, "%s", label)
+        pattern, field_name = _one_pattern(spec, label)
+        regex = _compile(pattern, field_name, label, ignore_case)
+        return cls(info, label, message, _prefilter(pattern, ignore_case), regex)
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         for match in self.regex.finditer(doc.text):
@@ -205,36 +253,44 @@ class Substitution(PackEntry):
 
     kind: ClassVar[str] = "substitution"
     fields: ClassVar[set[str]] = {"swap", "applicability"}
-    swaps: tuple[tuple[Any, str], ...] = ()
+    regex: Any = None
+    # Replacement by the name of the group its pattern is wrapped in.
+    replacements: Mapping[str, str] = field(default_factory=dict)
     applicability: Applicability = Applicability.UNSAFE
 
     @classmethod
     def build(cls, info: RuleInfo, spec: Mapping[str, Any], label: str) -> Substitution:
-        message, ignore_case = cls._common(spec, "%s")
+        message, ignore_case = cls._common(spec, "%s", label)
         swap = spec.get("swap")
         if not isinstance(swap, dict) or not swap:
             raise PackError(f"{label}: field 'swap' must map patterns to replacements")
         try:
             applicability = Applicability(str(spec.get("applicability", "unsafe")))
         except ValueError:
-            raise PackError(f"{label}: field 'applicability' must be safe, unsafe or display-only") from None
-        swaps = tuple(
-            (_compile(rf"\b(?:{key})\b", "swap", label, ignore_case), str(value))
-            for key, value in swap.items()
-        )
-        prefilter = "|".join(rf"(?:{key})" for key in swap)
-        if ignore_case:
-            prefilter = f"(?i){prefilter}"
-        return cls(info, label, message, prefilter, swaps, applicability)
+            raise PackError(
+                f"{label}: field 'applicability' must be safe, unsafe or display-only") from None
+        replacements: dict[str, str] = {}
+        for i, (key, value) in enumerate(swap.items()):
+            _compile(_string(key, "swap", label), "swap", label, ignore_case)
+            if not isinstance(value, str):
+                raise PackError(
+                    f"{label}: field 'swap': the replacement of {key!r} must be a string")
+            replacements[f"_swap{i}"] = value
+        # One alternation of named groups: one pass over the text finds every swap,
+        # and the group that matched names the replacement (the first listed wins a tie).
+        alternation = "|".join(f"(?P<_swap{i}>{key})" for i, key in enumerate(swap))
+        regex = _compile(alternation, "swap", label, ignore_case, r"\b(?:{})\b")
+        prefilter = _prefilter("|".join(f"(?:{key})" for key in swap), ignore_case)
+        return cls(info, label, message, prefilter, regex, replacements, applicability)
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
-        for regex, replacement in self.swaps:
-            for match in regex.finditer(doc.text):
-                found = match.group()
-                new = _match_case(found, replacement)
-                fix = Fix(f"Replace with {new!r}", (Edit(match.start(), match.end(), new),),
-                          self.applicability)
-                yield self.diagnostic(match.start(), match.end(), f"{found!r} -> {new!r}", fix)
+        for match in self.regex.finditer(doc.text):
+            found = match.group()
+            group = next(name for name in self.replacements if match.group(name) is not None)
+            new = _match_case(found, self.replacements[group])
+            fix = Fix(f"Replace with {new!r}", (Edit(match.start(), match.end(), new),),
+                      self.applicability)
+            yield self.diagnostic(match.start(), match.end(), f"{found!r} -> {new!r}", fix)
 
 
 @dataclass(frozen=True)
@@ -247,11 +303,10 @@ class LineEntry(PackEntry):
 
     @classmethod
     def build(cls, info: RuleInfo, spec: Mapping[str, Any], label: str) -> LineEntry:
-        message, ignore_case = cls._common(spec, "Boilerplate line: %s")
-        pattern = _one_pattern(spec, label)
-        regex = _compile(rf"\s*(?:{pattern})\s*", "pattern", label, ignore_case)
-        prefilter = f"(?i){pattern}" if ignore_case else pattern
-        return cls(info, label, message, prefilter, regex)
+        message, ignore_case = cls._common(spec, "Boilerplate line: %s", label)
+        pattern, field_name = _one_pattern(spec, label)
+        regex = _compile(pattern, field_name, label, ignore_case, r"\s*(?:{})\s*")
+        return cls(info, label, message, _prefilter(pattern, ignore_case), regex)
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         for line in doc.lines:
@@ -281,23 +336,24 @@ class Block(PackEntry):
 
     @classmethod
     def build(cls, info: RuleInfo, spec: Mapping[str, Any], label: str) -> Block:
-        message, ignore_case = cls._common(spec, "Boilerplate block: %s")
+        message, ignore_case = cls._common(spec, "Boilerplate block: %s", label)
         if "header" not in spec:
             raise PackError(f"{label}: missing field 'header'")
-        header_pattern = str(spec["header"])
-        header = _compile(rf"\s*(?:{header_pattern})\s*", "header", label, ignore_case)
+        header_pattern = _string(spec["header"], "header", label)
+        header = _compile(header_pattern, "header", label, ignore_case, r"\s*(?:{})\s*")
         member = None
         if "member" in spec:
-            member = _compile(rf"\s*(?:{spec['member']})\s*", "member", label, ignore_case)
+            member = _compile(_string(spec["member"], "member", label), "member", label,
+                              ignore_case, r"\s*(?:{})\s*")
         limits = {}
         for key in ("max_lines", "max_line_chars"):
             if key in spec:
-                if not isinstance(spec[key], int) or spec[key] < 1:
+                value = spec[key]
+                if isinstance(value, bool) or not isinstance(value, int) or value < 1:
                     raise PackError(f"{label}: field {key!r} must be a positive whole number")
-                limits[key] = spec[key]
-        prefilter = f"(?i){header_pattern}" if ignore_case else header_pattern
-        return cls(info, label, message, prefilter, header, member,
-                   to_end=bool(spec.get("to_end", True)), **limits)
+                limits[key] = value
+        return cls(info, label, message, _prefilter(header_pattern, ignore_case), header, member,
+                   to_end=_boolean(spec, "to_end", True, label), **limits)
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         lines = doc.lines
@@ -323,12 +379,17 @@ class Block(PackEntry):
         return last
 
 
-def _one_pattern(spec: Mapping[str, Any], label: str) -> str:
+def _one_pattern(spec: Mapping[str, Any], label: str) -> tuple[str, str]:
+    """The entry's pattern, and the field it came from (for error messages)."""
     if ("tokens" in spec) == ("pattern" in spec):
         raise PackError(f"{label}: give exactly one of the fields 'tokens' and 'pattern'")
     if "tokens" in spec:
-        return _phrases_pattern(spec["tokens"], label)
-    return str(spec["pattern"])
+        return _phrases_pattern(spec["tokens"], label), "tokens"
+    return _string(spec["pattern"], "pattern", label), "pattern"
+
+
+def _prefilter(pattern: str, ignore_case: bool) -> str:
+    return f"(?i:{pattern})" if ignore_case else pattern
 
 
 def _match_case(found: str, replacement: str) -> str:

@@ -13,12 +13,15 @@ import re
 import textwrap
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import ClassVar, Protocol
+from typing import TYPE_CHECKING, ClassVar, Protocol
 
 import re2
 
 from corpuslint.diagnostic import Diagnostic, Fix, Severity
 from corpuslint.document import Document
+
+if TYPE_CHECKING:
+    from corpuslint.config import Settings
 
 CODE_PATTERN = re.compile(r"[A-Z][0-9]{3}")
 NAME_PATTERN = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
@@ -140,6 +143,14 @@ class Rule:
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         raise NotImplementedError
+
+    def configure(self, settings: Settings) -> Rule:
+        """This rule as the run's settings set it up; most rules take no settings.
+
+        A rule with an option (S207's `min-body-words`) returns a new instance
+        holding it, so the rule still keeps no state between documents.
+        """
+        return self
 
     def diagnostic(self, start: int, end: int, message: str, fix: Fix | None = None) -> Diagnostic:
         """A Diagnostic of this rule, at its default severity (the engine applies overrides)."""

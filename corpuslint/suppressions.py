@@ -1,7 +1,7 @@
 """Suppressions: telling corpuslint that a finding is known and accepted.
 
 Three ways, applied by the engine after the rules ran, so that an unused one
-can be told apart from a used one (X101, with `--warn-unused-ignores`):
+can be told apart from a used one (C101, with `--warn-unused-ignores`):
 
 - `per-file-ignores` in config (config.py; those rules are not even run);
 - marker lines, an HTML comment that markdown renders as nothing:
@@ -33,7 +33,7 @@ from corpuslint.document import Document
 from corpuslint.edits import delete_lines
 
 SIDECAR_NAME = ".corpuslint-ignore"
-UNUSED = "X101"
+UNUSED = "C101"
 UNUSED_NAME = "unused-suppression"
 
 _MARKER = re.compile(
@@ -117,7 +117,7 @@ class SidecarEntry:
 
 @dataclass(frozen=True, slots=True)
 class Sidecar:
-    """A parsed `.corpuslint-ignore`: its path, text (for locating X101) and entries."""
+    """A parsed `.corpuslint-ignore`: its path, text (for locating C101) and entries."""
 
     path: Path
     text: str
@@ -164,7 +164,7 @@ def load_sidecar(path: Path, known_codes: Iterable[str]) -> Sidecar:
 
 
 class Suppressor:
-    """Drops suppressed diagnostics; with `report_unused`, adds X101 for idle markers."""
+    """Drops suppressed diagnostics; with `report_unused`, adds C101 for idle markers."""
 
     def __init__(self, sidecar: Sidecar | None, ran: Iterable[str], report_unused: bool) -> None:
         self.sidecar = sidecar

@@ -40,7 +40,7 @@ from corpuslint.sources import decode
 # Rules that cannot be shown as text: the engine reports them from an OS error.
 NO_TEXT_CASES = {
     "U001": "reported by the engine when the OS refuses to read a file",
-    "X101": "needs another rule's finding to suppress: tests/test_suppressions.py",
+    "C101": "needs another rule's finding to suppress: tests/test_suppressions.py",
 }
 MIN_CASES = 3
 

@@ -61,7 +61,7 @@ def test_sarif_content(sarif: dict[str, Any]) -> None:
 def test_sarif_with_no_findings_is_valid(tmp_path: Path, corpuslint_exe: str) -> None:
     (tmp_path / "clean.txt").write_text("Markets rally\n\nShares rose.\n", encoding="utf-8")
     result = subprocess.run(
-        [corpuslint_exe, "check", "--no-cache", "--output-format", "sarif", "."],
+        [corpuslint_exe, "check", "--no-cache", "--select", SELECT, "--output-format", "sarif", "."],
         cwd=tmp_path,
         capture_output=True,
         text=True,
@@ -85,7 +85,7 @@ def test_junit_parses_with_a_failure_per_finding(corpuslint_exe: str) -> None:
 def test_junit_with_no_findings_has_one_passing_case(tmp_path: Path, corpuslint_exe: str) -> None:
     (tmp_path / "clean.txt").write_text("Markets rally\n\nShares rose.\n", encoding="utf-8")
     result = subprocess.run(
-        [corpuslint_exe, "check", "--no-cache", "--output-format", "junit", "."],
+        [corpuslint_exe, "check", "--no-cache", "--select", SELECT, "--output-format", "junit", "."],
         cwd=tmp_path,
         capture_output=True,
         text=True,

@@ -1,4 +1,4 @@
-"""Suppressions: per-file-ignores, marker lines, the `.corpuslint-ignore` sidecar, and X101."""
+"""Suppressions: per-file-ignores, marker lines, the `.corpuslint-ignore` sidecar, and C101."""
 
 from __future__ import annotations
 
@@ -77,8 +77,8 @@ def test_disable_without_enable_runs_to_the_end() -> None:
 def test_unused_marker_is_x101_with_a_fix_that_removes_it() -> None:
     text = f"Markets rally\n\n<!-- corpuslint: ignore B101 -->\nShares rose.\n\n{BOILERPLATE}\n"
     doc = Document(text, "article.md")
-    found = Linter(Settings(select=("B101", "X101"))).lint(doc)
-    assert [(d.code, doc.location(d.start).row) for d in found] == [("X101", 3), ("B101", 6)]
+    found = Linter(Settings(select=("B101", "C101"))).lint(doc)
+    assert [(d.code, doc.location(d.start).row) for d in found] == [("C101", 3), ("B101", 6)]
     unused = found[0]
     assert "ignore B101" in unused.message
     assert unused.fix is not None
@@ -89,14 +89,14 @@ def test_unused_marker_is_x101_with_a_fix_that_removes_it() -> None:
 
 def test_used_marker_and_marker_for_a_rule_that_did_not_run_are_not_x101() -> None:
     used = f"Markets rally\n\n<!-- corpuslint: ignore B101 -->\n{BOILERPLATE}\n"
-    assert _codes(used, select=("B101", "X101")) == []
+    assert _codes(used, select=("B101", "C101")) == []
     not_run = "Markets rally\n\n<!-- corpuslint: ignore S101 -->\nShares rose.\n"
-    assert _codes(not_run, select=("B101", "X101")) == []
+    assert _codes(not_run, select=("B101", "C101")) == []
 
 
 def test_per_file_ignores_through_the_cli(tmp_path: Path, corpuslint_exe: str) -> None:
     (tmp_path / "corpuslint.toml").write_text(
-        '[per-file-ignores]\n"legacy/*.txt" = ["B"]\n', encoding="utf-8"
+        'select = ["B101"]\n[per-file-ignores]\n"legacy/*.txt" = ["B"]\n', encoding="utf-8"
     )
     (tmp_path / "legacy").mkdir()
     (tmp_path / "legacy" / "old.txt").write_text(ARTICLE, encoding="utf-8")
@@ -127,7 +127,7 @@ def test_sidecar_suppresses_by_glob_and_reports_unused_entries(
         sub, corpuslint_exe, "--isolated", "--select", "B101,M101", "--warn-unused-ignores", ".."
     )
     unused = [
-        (Path(f["filename"]).name, f["location"]["row"]) for f in found if f["code"] == "X101"
+        (Path(f["filename"]).name, f["location"]["row"]) for f in found if f["code"] == "C101"
     ]
     assert unused == [(".corpuslint-ignore", 3)]  # row 4 matched no linted file: not judged
 

@@ -7,6 +7,9 @@ MODULES = (
     "corpuslint.checks.layout",
     "corpuslint.checks.markup",
     "corpuslint.checks.meta",
+    "corpuslint.checks.quotes",
     "corpuslint.checks.structure",
     "corpuslint.checks.unicode",
+    "corpuslint.checks.metadata",
+    "corpuslint.checks.wording",
 )

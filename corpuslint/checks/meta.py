@@ -1,4 +1,4 @@
-"""Rules about corpuslint's own directives in the corpus (family X, as ruff's RUF100)."""
+"""Rules about corpuslint's own directives in a corpus (family C, as ruff's RUF100)."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ class UnusedSuppression(Rule):
     ## What it finds
     A marker line (`<!-- corpuslint: ignore B101 -->`, or a `disable` range)
     or a `.corpuslint-ignore` entry that covered no finding of a rule that ran.
-    Off by default: `--warn-unused-ignores` (or selecting X101) turns it on.
+    Off by default: `--warn-unused-ignores` (or selecting C101) turns it on.
 
     ## Why it matters
     A suppression outlives the artifact it was written for: once the text is

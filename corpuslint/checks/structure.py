@@ -1,22 +1,21 @@
-"""S: the article's structure: headline, and later byline, dates and body."""
+"""S: the article's structure: what stands in the body that is not the article's prose.
+
+The detections live in corpuslint/parts.py, which extract.py reads too: the
+rules here report a caption, a timestamp line or a signature, and the
+extractor takes the same finding as a field, so nothing is found twice.
+"""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
-from corpuslint.diagnostic import Diagnostic, Fix, Severity
+from corpuslint import parts
+from corpuslint.diagnostic import Diagnostic, Edit, Fix, Severity
 from corpuslint.document import Document, Line
 from corpuslint.edits import delete_lines
+from corpuslint.extract import dateline
+from corpuslint.parts import headline_key
 from corpuslint.rule import FixAvailability, Rule
-
-_HEADING_MARKER = re.compile(r"^\s*#{1,6}\s+")
-_SPACE = re.compile(r"\s+")
-
-
-def headline_key(text: str) -> str:
-    """A line as a headline compares: no markdown `#`, case or surrounding space."""
-    return _SPACE.sub(" ", _HEADING_MARKER.sub("", text)).strip().casefold()
 
 
 class DuplicatedHeadline(Rule):
@@ -91,4 +90,218 @@ def _non_empty(lines: tuple[Line, ...], limit: int) -> Iterator[Line]:
                 return
 
 
-RULES = (DuplicatedHeadline,)
+class PhotoCaptionParagraph(Rule):
+    """A photo caption with its credit stands as a paragraph of the body.
+
+    ## What it finds
+    A paragraph that is one caption sentence followed by a bare photo credit
+    with no full stop after it: `… in Jerusalem on Monday. AFP`, `… on
+    Tuesday. Reuters/Ammar Awad`, `… in Kyiv. AFP via Getty Images`. A
+    sentence that mentions an agency ("…, he told Reuters.") ends with its
+    own full stop and is left alone.
+
+    ## Why it matters
+    The caption describes a picture the corpus does not hold; as a paragraph
+    it reads as the article's lead, skews summaries and headline extraction,
+    and the credit is a publisher's name in the middle of the prose.
+
+    ## Example
+    Before: `Blinken meeting with Netanyahu in Jerusalem on Monday. AFP` / blank / `US Secretary…`
+    After: `US Secretary…` (the caption is kept as a field by `corpuslint show`)
+
+    ## Fix safety
+    Unsafe: the fix deletes a whole sentence of prose-like text. The credit
+    makes a caption very likely, but a caption can carry facts (the place,
+    the day) that the body leaves out, and a reviewer should see what goes.
+    """
+
+    code = "S102"
+    name = "photo-caption-paragraph"
+    severity = Severity.WARNING
+    fix_availability = FixAvailability.ALWAYS
+    prefilter = parts.CAPTION_PARAGRAPH_PREFILTER
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        for line in doc.lines:
+            caption = parts.caption_paragraph(line)
+            if caption is not None:
+                fix = Fix.unsafe("Delete the caption", delete_lines(doc, line.row, line.row))
+                yield self.diagnostic(caption.start, caption.end,
+                                      f"Photo caption credited to {caption.credit} in the body", fix)
+
+
+class RunInPhotoCaption(Rule):
+    """A photo caption is run into a paragraph, closed by a stray `]`.
+
+    ## What it finds
+    A paragraph that opens with a caption and its credit, then a `]` with no
+    `[` before it, then the article: `… in Jordan, June 11, 2024 Alaa Al
+    Sukhni/Pool via Reuters] Amman, June 11 (RHC)-- U.S. Secretary …`. The
+    credit (a photographer and agency with a slash, or an agency name) must
+    sit right before the bracket.
+
+    ## Why it matters
+    The caption and the bracket hide the article's dateline and first
+    sentence: extractors miss the dateline, the lead reads as nonsense, and
+    the `]` trips quote and bracket checks.
+
+    ## Example
+    Before: `Blinken attends the conference in Jordan Alaa Al Sukhni/Pool via Reuters] Amman, June 11 (RHC)-- U.S. …`
+    After: `Amman, June 11 (RHC)-- U.S. …`
+
+    ## Fix safety
+    Unsafe: the fix deletes the caption up to and including `] `; where the
+    caption ends is read from the bracket, but a reviewer should confirm that
+    what follows is the article's start.
+    """
+
+    code = "S103"
+    name = "run-in-photo-caption"
+    severity = Severity.WARNING
+    fix_availability = FixAvailability.ALWAYS
+    prefilter = r"\]"
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        for line in doc.lines:
+            caption = parts.run_in_caption(line)
+            if caption is not None:
+                fix = Fix.unsafe("Delete the caption before the article",
+                                 Edit(caption.start, caption.cut, ""))
+                yield self.diagnostic(caption.start, caption.end,
+                                      f"Photo caption credited to {caption.credit} runs into the text",
+                                      fix)
+
+
+class TimestampLine(Rule):
+    """A page's timestamp line stands in the text.
+
+    ## What it finds
+    A line made only of a label and a date: `Updated: June 11, 2024, 6:28
+    AM`, `Published 11 June 2024`, `Posted on June 9, 2024 by admin`,
+    `Published June 9 | Updated June 11`. The date must parse as a whole
+    (python-dateutil), so a sentence that starts with "Published" is left
+    alone, and so is a date line with no label (a sport preview's "Saturday,
+    26 February").
+
+    ## Why it matters
+    It is page chrome, not prose: it repeats across a site's pages and a
+    model learns to end articles with it. The date is metadata, and
+    `corpuslint show` reads it as the article's updated or published date.
+
+    ## Example
+    Before: `…will conclude his travels on Wednesday in Qatar.` / blank / `Updated: June 11, 2024, 6:28 AM`
+    After: `…will conclude his travels on Wednesday in Qatar.`
+
+    ## Fix safety
+    Safe: the whole line is a label and a date, nothing of the article;
+    extraction reads the original text, so the date is not lost to the
+    dataset when the line goes.
+    """
+
+    code = "S104"
+    name = "timestamp-line"
+    severity = Severity.WARNING
+    fix_availability = FixAvailability.ALWAYS
+    prefilter = parts.STAMP_PREFILTER
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        for found in parts.timestamp_lines(doc):
+            line = found.line
+            start = line.start + len(line.text) - len(line.text.lstrip())
+            fix = Fix.safe("Delete the timestamp line", delete_lines(doc, line.row, line.row))
+            yield self.diagnostic(start, line.start + len(line.text.rstrip()),
+                                  f"Timestamp line ({found.stamps[0].kind}) in the text", fix)
+
+
+class SiteSignature(Rule):
+    """The outlet's name stands as the last line of the article.
+
+    ## What it finds
+    A short title-case line at the very end, apart from the text above it,
+    that names the outlet: its initials are the dateline's agency ("Radio
+    Habana Cuba" after "Amman, June 11 (RHC)--"), it spells a host the
+    article links to (radiohc.cu), or it holds an outlet word ("News",
+    "Radio", "Times"). A name alone is not enough: a BBC match report may
+    end with a referee's name.
+
+    ## Why it matters
+    A signature repeats on every page of a site: models learn to sign off
+    with it, and near-duplicate detection sees the site rather than the
+    story. The name is the article's source, which `corpuslint show` keeps.
+
+    ## Example
+    Before: `…the group said in a statement.` / blank / `Radio Habana Cuba`
+    After: `…the group said in a statement.`
+
+    ## Fix safety
+    Safe when the article corroborates the name (dateline agency or linked
+    host): it is the outlet's signature. Unsafe when only an outlet word
+    says so, since a last line like "Sky News" could be a story's subject.
+    """
+
+    code = "S105"
+    name = "site-signature"
+    severity = Severity.WARNING
+    fix_availability = FixAvailability.ALWAYS
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        signature = parts.site_signature(doc, _agency(doc))
+        if signature is None:
+            return
+        line = signature.line
+        edit = delete_lines(doc, line.row, line.row)
+        title = "Delete the signature"
+        fix = Fix.safe(title, edit) if signature.corroborated else Fix.unsafe(title, edit)
+        start = line.start + len(line.text) - len(line.text.lstrip())
+        yield self.diagnostic(start, start + len(signature.name),
+                              f"Site signature {signature.name!r} at the end of the article", fix)
+
+
+class ChromeAboveHeadline(Rule):
+    """Site chrome stands above the headline.
+
+    ## What it finds
+    A block of two or more short lines (at most four words each, none a
+    sentence, no digits) at the very top, followed by a blank line and a
+    headline-like line: a blog's name and a section, "My Blog" / "World
+    News". A text that opens with its headline (one line, then a blank line)
+    is never reported.
+
+    ## Why it matters
+    Headline extraction takes the first line, so the corpus's headline
+    becomes "My Blog"; the chrome repeats across every page of the site.
+
+    ## Example
+    Before: `My Blog` / `World News` / blank / `Blinken ramps up pressure on Hamas …`
+    After: `Blinken ramps up pressure on Hamas …`
+
+    ## Fix safety
+    Safe: only short, sentence-less lines above a headline-like line are
+    deleted, with the blank line after them; the headline stays.
+    """
+
+    code = "S106"
+    name = "chrome-above-headline"
+    severity = Severity.WARNING
+    fix_availability = FixAvailability.ALWAYS
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        chrome = parts.top_chrome(doc)
+        if chrome:
+            first, last = chrome[0], chrome[-1]
+            fix = Fix.safe("Delete the chrome", delete_lines(doc, first.row, last.row))
+            names = " / ".join(line.text.strip() for line in chrome)
+            yield self.diagnostic(first.start, last.end, f"Site chrome above the headline: {names}",
+                                  fix)
+
+
+def _agency(doc: Document) -> str | None:
+    """The dateline's agency, which corroborates a signature; read as extract.py reads it."""
+    if parts.signature_line(doc) is None:
+        return None  # the common case: no candidate line, so no need to find the dateline
+    found = dateline(doc)
+    return found.agency if found else None
+
+
+RULES = (DuplicatedHeadline, PhotoCaptionParagraph, RunInPhotoCaption, TimestampLine, SiteSignature,
+         ChromeAboveHeadline)

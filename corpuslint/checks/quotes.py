@@ -1,0 +1,347 @@
+"""Q: quotation marks and brackets: unbalanced, mismatched, or in mixed styles.
+
+A paragraph is one line, as scraped news keeps it (BBC-style text even joins
+several paragraphs on one line, reopening the quotation after a full stop
+without closing it first); a line that stops mid-sentence goes on in the
+next one, so hard-wrapped text is read whole. Single quotes are
+never balanced: ’ is also the apostrophe ("Israel’s", "’90s", "the
+Joneses’"), so a count of them means nothing.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from corpuslint.diagnostic import Diagnostic, Edit, Fix, Severity
+from corpuslint.document import Document, Line
+from corpuslint.rule import FixAvailability, Rule
+
+_DOUBLE = re.compile(r'["“”]')
+_DASHES = "\u2014\u2013-"
+_OPENS_AFTER = frozenset(" \t([{/" + _DASHES)  # a straight quote after these opens a quotation
+_CLOSES_BEFORE = frozenset(" \t.,;:!?)]}'\u2019…" + _DASHES)  # …and before these closes one
+_SENTENCE_END = frozenset(".!?…:")
+_LOW_OPENER = "„"  # German and Polish open with „ and close with “: not our convention
+
+
+class Mark(enum.Enum):
+    OPEN = "open"
+    CLOSE = "close"
+    UNKNOWN = "unknown"
+
+
+class Quote(NamedTuple):
+    offset: int  # into doc.text
+    mark: Mark
+    char: str
+
+
+def double_quotes(line: Line) -> list[Quote]:
+    """The double quotation marks of a line, each taken as opening or closing.
+
+    Curly marks say which they are. A straight one opens after a space or an
+    opening bracket and before a word, and closes after a word and before a
+    space or punctuation; anything else (`""word`, `a"b`) is UNKNOWN.
+    """
+    text, found = line.text, []
+    for match in _DOUBLE.finditer(text):
+        i, char = match.start(), match.group()
+        if char == "“":
+            mark = Mark.OPEN
+        elif char == "”":
+            mark = Mark.CLOSE
+        else:
+            before = text[i - 1] if i else " "
+            after = text[i + 1] if i + 1 < len(text) else " "
+            if before in _OPENS_AFTER and not after.isspace():
+                mark = Mark.OPEN
+            elif not before.isspace() and before not in _OPENS_AFTER and after in _CLOSES_BEFORE:
+                mark = Mark.CLOSE
+            else:
+                mark = Mark.UNKNOWN
+        found.append(Quote(line.start + i, mark, char))
+    return found
+
+
+Paragraph = tuple[Line, ...]
+_ENDS_PARAGRAPH = frozenset(".!?…:;\"”'\u2019)]")
+
+
+def paragraphs(doc: Document) -> list[Paragraph]:
+    """Runs of non-blank lines, a line joining the one before it when that one ends mid-sentence."""
+    found: list[list[Line]] = []
+    previous: Line | None = None
+    for line in doc.lines:
+        stripped = line.text.rstrip()
+        if not stripped:
+            previous = None
+            continue
+        if previous is not None and previous.text.rstrip()[-1] not in _ENDS_PARAGRAPH:
+            found[-1].append(line)
+        else:
+            found.append([line])
+        previous = line
+    return [tuple(lines) for lines in found]
+
+
+def _opens_paragraph(paragraph: Paragraph) -> bool:
+    line = paragraph[0]
+    quotes = double_quotes(line)
+    if not quotes or quotes[0].mark is not Mark.OPEN:
+        return False
+    return not line.text[: quotes[0].offset - line.start].strip()
+
+
+def quotation_faults(doc: Document) -> Iterator[tuple[Mark, Quote]]:
+    """Each unpaired double quote: (CLOSE, mark) with no opening, (OPEN, mark) never closed.
+
+    A paragraph is skipped when it holds a mark that reads as neither, or a
+    German „ (whose closing mark is “). An opening mark after a sentence end
+    while a quotation is open reopens it (BBC joins paragraphs that way); a
+    quotation still open at the end of a paragraph is fine when the next
+    paragraph opens with a quotation mark.
+    """
+    text = doc.text
+    found = paragraphs(doc)
+    for i, paragraph in enumerate(found):
+        quotes = [quote for line in paragraph for quote in double_quotes(line)]
+        if not quotes or any(q.mark is Mark.UNKNOWN for q in quotes):
+            continue
+        if any(_LOW_OPENER in line.text for line in paragraph):
+            continue
+        opened: list[Quote] = []
+        for quote in quotes:
+            if quote.mark is Mark.OPEN:
+                if opened and _char_before(text, quote.offset) in _SENTENCE_END:
+                    opened.pop()
+                opened.append(quote)
+            elif opened:
+                opened.pop()
+            elif not (quote.char == '"' and text[quote.offset - 1 : quote.offset].isdigit()):
+                yield Mark.CLOSE, quote  # a straight mark after a digit may be an inch mark
+        following = found[i + 1] if i + 1 < len(found) else None
+        if opened and not (following is not None and _opens_paragraph(following)):
+            yield Mark.OPEN, opened[0]
+
+
+class StrayClosingQuote(Rule):
+    """A closing quotation mark with no opening one in its paragraph.
+
+    ## What it finds
+    A closing double quote (” or ") with no opening one before it in its
+    paragraph. Straight quotes are read as opening or closing from the
+    characters around them; a paragraph with a mark that reads as neither
+    (`""word`) is skipped, and a straight mark right after a digit may be an
+    inch mark (`a 42" screen`) and is not reported. Single quotes are not
+    checked: the closing single mark is also the apostrophe ("Israel's", "'90s").
+
+    ## Why it matters
+    A closing mark with nothing to close is the trace of a paragraph cut by
+    the scraper (its first words or its opening mark dropped); a reader, a
+    quote extractor or a model cannot tell where the quotation starts, and
+    may take the reporter's words for the speaker's.
+
+    ## Example
+    Before: `Netanyahu is preventing [Israel] from progressing towards a true victory,” he said.`
+    After: `“Netanyahu is preventing [Israel] from progressing towards a true victory,” he said.`
+
+    ## Fix safety
+    There is no fix: where the quotation starts (or whether words are
+    missing before it) needs the source article.
+    """
+
+    code = "Q101"
+    name = "stray-closing-quote"
+    severity = Severity.WARNING
+    prefilter = r'["”]'
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        for mark, quote in quotation_faults(doc):
+            if mark is Mark.CLOSE:
+                message = "Closing quotation mark with no opening one in its paragraph"
+                yield self.diagnostic(quote.offset, quote.offset + 1, message)
+
+
+class UnclosedQuote(Rule):
+    """An opening quotation mark never closed in its paragraph.
+
+    ## What it finds
+    An opening double quote (“ or ") whose quotation is still open at the end
+    of its paragraph, when the next paragraph does not open with a quotation
+    mark. News style leaves a quotation open at the end of a paragraph when
+    the next paragraph goes on with it and opens with a mark; BBC-style text
+    reopens a quotation after a full stop on the same line: both are correct
+    and left alone. Straight marks are read as in Q101.
+
+    ## Why it matters
+    An open quotation runs into whatever follows: a paragraph truncated by
+    the scraper, or narration that a quote extractor then attributes to the
+    speaker. It is info, not a warning: joined paragraphs often lose a
+    closing mark at what used to be a paragraph end (BBC text does), which
+    is untidy but loses no words.
+
+    ## Example
+    Before: `Hamas said it was dealing “positively with the proposal.` / `Israel did not comment.`
+    After: `Hamas said it was dealing “positively” with the proposal.` / `Israel did not comment.`
+
+    ## Fix safety
+    There is no fix: where the quotation ends needs a human.
+    """
+
+    code = "Q102"
+    name = "unclosed-quote"
+    severity = Severity.INFO
+    prefilter = r'["“]'
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        for mark, quote in quotation_faults(doc):
+            if mark is Mark.OPEN:
+                message = "Opening quotation mark never closed in its paragraph"
+                yield self.diagnostic(quote.offset, quote.offset + 1, message)
+
+
+def _char_before(text: str, offset: int) -> str:
+    """The last character before `offset` that is not a space, a tab or a closing single quote.
+
+    The single quote is skipped so that `… my day.' "But …` reads as a sentence end.
+    """
+    i = offset - 1
+    while i >= 0 and text[i] in " \t'\u2019":
+        i -= 1
+    return text[i] if i >= 0 else ""
+
+
+_BRACKET = re.compile(r"[()\[\]]")
+_PAIRS = {")": "(", "]": "["}
+# A photo credit run into the text ("… Pool via Reuters] Amman"): the caption rule's artifact.
+_CREDIT_BEFORE = re.compile(
+    r"(?:Reuters|AFP|AP|Getty Images|Getty|Pool|EPA|EPA-EFE|Shutterstock|Alamy|Xinhua|Anadolu"
+    r"|Bloomberg|PA|PA Media|AAP|ANI|NurPhoto|Sipa|SOPA Images|via [A-Z][\w ]*)\s*$"
+)
+# "a) the first, b) the second", "1) …", ":)", ":-)": closing brackets that close nothing.
+_LIST_OR_SMILEY_BEFORE = re.compile(r"(?:(?:^|[\s(])(?:[a-zA-Z]|[0-9]{1,2}|[ivx]{1,4})|[:;]-?)$")
+
+
+class UnbalancedBrackets(Rule):
+    """A bracket without its partner, or closed by the wrong kind, in a paragraph.
+
+    ## What it finds
+    A closing `)`, `]` or `}` with no opening one before it in its paragraph,
+    one that closes a different kind (`(… ]`), and an opening bracket never
+    closed. List markers (`a)`, `2)`, `iv)`) and emoticons (`:)`) close
+    nothing and are not reported; nor is a stray bracket right after a photo
+    credit (`… Pool via Reuters] Amman`), which belongs to the caption rules
+    that report the whole run-in caption.
+
+    ## Why it matters
+    A lone bracket can be the trace of text lost in conversion (an aside cut
+    in half), and it leaves a reader or a parser unable to tell what the
+    aside covers. It is info, not a warning: most lone brackets in edited
+    news are typing slips ("in 3:48.82).") that lose no words.
+
+    ## Example
+    Before: `The deal (first agreed in May would free 33 hostages.`
+    After: `The deal (first agreed in May) would free 33 hostages.`
+
+    ## Fix safety
+    There is no fix: where the aside ends needs a human.
+    """
+
+    code = "Q103"
+    name = "unbalanced-brackets"
+    severity = Severity.INFO
+    prefilter = r"[()\[\]]"
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        text = doc.text
+        for paragraph in paragraphs(doc):
+            yield from self._paragraph(text, paragraph)
+
+    def _paragraph(self, text: str, paragraph: Paragraph) -> Iterator[Diagnostic]:
+        opened: list[tuple[str, int]] = []
+        for line in paragraph:
+            for match in _BRACKET.finditer(line.text):
+                char, at = match.group(), line.start + match.start()
+                if char in "([":
+                    opened.append((char, at))
+                    continue
+                before = line.text[: match.start()]
+                if opened and opened[-1][0] == _PAIRS[char]:
+                    opened.pop()
+                elif opened:
+                    yield self.diagnostic(opened[-1][1], at + 1, f"{opened[-1][0]!r} closed by {char!r}")
+                    opened.pop()
+                elif not (_CREDIT_BEFORE.search(before) or _LIST_OR_SMILEY_BEFORE.search(before)):
+                    message = f"Closing {char!r} with no opening one in its paragraph"
+                    yield self.diagnostic(at, at + 1, message)
+        for char, at in opened:
+            if text[at + 1 : at + 2].strip():
+                message = f"Opening {char!r} never closed in its paragraph"
+                yield self.diagnostic(at, at + 1, message)
+
+
+_STRAIGHT_DOUBLE = re.compile(r'"')
+_CURLY_DOUBLE = re.compile(r"[“”]")
+
+
+class MixedQuoteStyles(Rule):
+    """Straight and curly double quotation marks in one document.
+
+    ## What it finds
+    A document that uses both `"` and `“ ”`. It is reported once, at the
+    first mark of the style the document uses less; a tie counts the curly
+    marks as the document's style.
+
+    ## Why it matters
+    Mixed styles betray text pasted together from several sources (an agency
+    feed and an edit in a CMS), and they split counts and n-grams: `"yes"` and
+    `“yes”` become different tokens to a tokenizer and a search index.
+
+    ## Example
+    Before: `“We will not stop,” he said. Hamas called it "a farce".`
+    After: `“We will not stop,” he said. Hamas called it “a farce”.`
+
+    ## Fix safety
+    Curly marks in a straight-quoted document become `"`: safe, nothing but the
+    glyph changes. Straight marks in a curly-quoted document become “ or ”
+    from the characters around them: unsafe (a reader should glance at them),
+    and offered only when every one of them reads clearly as opening or closing.
+    """
+
+    code = "Q104"
+    name = "mixed-quote-styles"
+    severity = Severity.INFO
+    fix_availability = FixAvailability.SOMETIMES
+    prefilter = r'(?s)"[^\x00]*[“”]|[“”][^\x00]*"'
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        straight = [m.start() for m in _STRAIGHT_DOUBLE.finditer(doc.text)]
+        curly = [m.start() for m in _CURLY_DOUBLE.finditer(doc.text)]
+        if not straight or not curly:
+            return
+        if len(straight) > len(curly):
+            fix = Fix.safe('Replace the curly marks with "', *(Edit(i, i + 1, '"') for i in curly))
+            message = f'{len(curly)} curly quotation mark(s) in a document that uses "'
+            yield self.diagnostic(curly[0], curly[0] + 1, message, fix)
+            return
+        message = f"{len(straight)} straight quotation mark(s) in a document that uses “ ”"
+        yield self.diagnostic(straight[0], straight[0] + 1, message, _curl(doc, set(straight)))
+
+
+def _curl(doc: Document, offsets: set[int]) -> Fix | None:
+    edits = []
+    for line in doc.lines:
+        for quote in double_quotes(line):
+            if quote.offset not in offsets:
+                continue
+            if quote.mark is Mark.UNKNOWN:
+                return None
+            curly = "“" if quote.mark is Mark.OPEN else "”"
+            edits.append(Edit(quote.offset, quote.offset + 1, curly))
+    return Fix.unsafe("Replace the straight marks with “ ”", *edits)
+
+
+RULES = (StrayClosingQuote, UnclosedQuote, UnbalancedBrackets, MixedQuoteStyles)

@@ -1,0 +1,281 @@
+"""W: wording slips that survive into published text: a missing "be", a confusable, a doubled word.
+
+Each rule is tuned for precision over recall: a wording rule that flags
+correct English ("had had", "will need", "could shed") teaches users to
+ignore it. Words that are both a base form and a participle never count.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from corpuslint.diagnostic import Diagnostic, Edit, Fix, Severity
+from corpuslint.document import Document
+from corpuslint.rule import FixAvailability, Rule
+
+
+def _words(text: str) -> frozenset[str]:
+    """A word list written as one white-space separated string, the way it reads best."""
+    return frozenset(text.split())
+
+
+_MODALS = ("will", "would", "can", "could", "should", "may", "might", "must", "shall")
+
+# Past participles that are not also a base form or a present tense ("cut",
+# "put", "set", "hit", "cost", "read", "come", "become", "run", "found" are left out).
+IRREGULAR_PARTICIPLES = _words("""
+    arisen awoken beaten begun bitten blown born borne broken brought built bought caught chosen
+    dealt done drawn driven eaten fallen felt fought forbidden forgiven forgotten forsaken
+    frozen given grown heard held hidden kept known laid lent lost made meant mistaken overseen
+    overtaken overthrown paid ridden risen rewritten said seen sent shaken shown sold sought
+    spent spoken stolen stricken sung sworn taken taught thought thrown told torn undertaken
+    withdrawn withheld woken won worn written
+""")
+# Words in -ed that are base forms ("will need", "will exceed", "could shed").
+_BASE_IN_ED = re.compile(r"(?:eed|^.{1,3}ed)$")
+_PARTICIPLES_IN_EED = _words("agreed disagreed freed guaranteed decreed refereed")
+_BASES_IN_ED = _words("embed imbed shred")
+# "the political will needed", "a can opened", "his military might crushed": modals as nouns.
+# A possessive ("Jackson's will left") marks the noun too.
+_NOUN_MARKERS = _words("""
+    a an the his her their its our my your this that free political good ill public popular
+    collective last living beer tin military economic naval
+""")
+
+# How every participle the check knows ends: the prefilter asks for one of these.
+_ENDINGS = sorted({"ed"} | {word[-2:] for word in IRREGULAR_PARTICIPLES})
+_WORD = r"[a-z]+(?:-[a-z]+)*"
+_MODAL_THEN_WORD = re.compile(rf"\b(?P<modal>{'|'.join(_MODALS)})[ \t]+(?P<word>{_WORD})\b")
+_WORD_BEFORE = re.compile(r"([A-Za-z'\u2019]+)[ \t]*$")
+
+
+def is_participle(word: str) -> bool:
+    """True for a past participle that cannot be read as a base form."""
+    if word in IRREGULAR_PARTICIPLES:
+        return True
+    last = word.rsplit("-", 1)[-1]
+    if not last.endswith("ed"):
+        return False
+    if last in _BASES_IN_ED:
+        return False
+    return last in _PARTICIPLES_IN_EED or not _BASE_IN_ED.search(last)
+
+
+def _marks_a_noun(word: str) -> bool:
+    word = word.lower().replace("\u2019", "'")
+    return word in _NOUN_MARKERS or word.endswith(("'s", "s'"))
+
+
+class ModalWithoutBe(Rule):
+    """A modal verb followed straight by a past participle: "be" is missing.
+
+    ## What it finds
+    `will`, `would`, `can`, `could`, `should`, `may`, `might`, `must` or
+    `shall` followed by a past participle, as in "will co-hosted". Words that
+    are also base forms never count: "will need", "could shed", "will cut",
+    "can lead", "would exceed", "can found". Nor does a modal used as a noun
+    ("the political will needed", "Jackson's will left", "military might
+    crushed"), which the word before it gives away.
+
+    ## Why it matters
+    The slip is in the published text, and a model trained on it learns the
+    broken grammar; in a corpus meant as clean prose it is worth a look.
+
+    ## Example
+    Before: `The conference will co-hosted by Egypt and the UN.`
+    After: `The conference will be co-hosted by Egypt and the UN.`
+
+    ## Fix safety
+    Unsafe: "be" is the likeliest repair, but some sentences wanted "have"
+    ("would triggered" may be "would have triggered") or a base form
+    ("would trigger").
+    """
+
+    code = "W101"
+    name = "modal-without-be"
+    severity = Severity.WARNING
+    fix_availability = FixAvailability.ALWAYS
+    prefilter = rf"\b(?:{'|'.join(_MODALS)})[ \t]+[a-z-]*(?:{'|'.join(_ENDINGS)})\b"
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        text = doc.text
+        for match in _MODAL_THEN_WORD.finditer(text):
+            if not is_participle(match["word"]):
+                continue
+            before = _WORD_BEFORE.search(text, max(0, match.start() - 40), match.start())
+            if before and _marks_a_noun(before.group(1)):
+                continue
+            at = match.start("word")
+            fix = Fix.unsafe('Insert "be"', Edit(at, at, "be "))
+            message = f'"{match["modal"]} {match["word"]}": "be" missing before the participle?'
+            yield self.diagnostic(match.start(), match.end(), message, fix)
+
+
+class Confusable(NamedTuple):
+    """A wrong phrase (a regex) and the repair: `wrong` becomes `right` inside the match."""
+
+    pattern: str
+    wrong: str
+    right: str
+
+
+# Verbs that take "through" and rarely end a clause, so "though" after them is a slip.
+_THROUGH_VERBS = _words("""
+    break breaks breaking broke sift sifting sifted wade wading waded plough ploughing ploughed
+    trawl trawling trawled leaf leafing leafed rifle rifling rifled
+""")
+_DETERMINER = r"(?=[ \t]+(?:the|that|this|these|those|a|an|their|its|his|her|our|my|your|years|decades)\b)"
+_PARTICIPLE_NEXT = rf"(?=[ \t]+(?:been|had|{'|'.join(sorted(IRREGULAR_PARTICIPLES))}|[a-z]+ed)\b)"
+
+# Only pairs where the wrong form is never right in news prose, given the context the pattern asks.
+CONFUSABLES = (
+    Confusable(
+        rf"\b(?:{'|'.join(sorted(_THROUGH_VERBS))}) though\b{_DETERMINER}",
+        "though",
+        "through",
+    ),
+    Confusable(
+        r"\b(?:to|will|would|could|can|may|might|not|cannot|never) loose\b"
+        r"(?=[ \t]+(?:weight|money|ground|touch|sight|faith|interest|control|out|their|his|her|its"
+        r"|our|my|your|the|them|it|jobs)\b)",
+        "loose",
+        "lose",
+    ),
+    Confusable(rf"\b(?:could|would|should|must|might|may) of\b{_PARTICIPLE_NEXT}", "of", "have"),
+    Confusable(r"\bper say\b", "say", "se"),
+    Confusable(r"\bfor all intensive purposes\b", "intensive purposes", "intents and purposes"),
+    Confusable(r"\bbaited breath\b", "baited", "bated"),
+    Confusable(r"\bfree reign\b", "reign", "rein"),
+    Confusable(r"\b(?:tow|towed|towing|tows) the (?:party )?line\b", "tow", "toe"),
+    Confusable(r"\bsneak peak", "peak", "peek"),
+    Confusable(r"\bpeaked (?:his|her|my|their|our|your|the public's) interest\b", "peaked", "piqued"),
+    Confusable(r"\bdeep seeded\b", "deep seeded", "deep-seated"),
+    Confusable(r"\b(?:wreck|wrecked|wrecking|wrecks) havoc\b", "wreck", "wreak"),
+    Confusable(r"\bone in the same\b", "in", "and"),
+    Confusable(r"\bcase and point\b", "and", "in"),
+    Confusable(r"\bmute point\b", "mute", "moot"),
+    Confusable(r"\bstatue of limitations\b", "statue", "statute"),
+    Confusable(r"\bslight of hand\b", "slight", "sleight"),
+    Confusable(r"\bnip (?:it|this|that) in the butt\b", "butt", "bud"),
+    Confusable(r"\balot\b", "alot", "a lot"),
+)
+# One pass for the whole list: each entry is a named alternative, so `lastgroup` says which matched.
+_CONFUSABLE = re.compile("|".join(f"(?P<c{i}>{c.pattern})" for i, c in enumerate(CONFUSABLES)), re.IGNORECASE)
+
+
+def _repair(matched: str, confusable: Confusable) -> str:
+    """Replace the wrong word in the matched text, keeping a capital at its start."""
+    at = matched.lower().rfind(confusable.wrong)
+    right = confusable.right
+    if matched[at : at + 1].isupper():
+        right = right[0].upper() + right[1:]
+    return matched[:at] + right + matched[at + len(confusable.wrong) :]
+
+
+class ConfusedWords(Rule):
+    """A word confused with a near-homophone, where the context rules out the other reading.
+
+    ## What it finds
+    A fixed list of confusions, each matched only in a context where the
+    written form cannot be right: "break though the/that …" (through), "to
+    loose weight" (lose), "could of been" (could have; not "would of
+    course"), "per say" (per se), "for all intensive purposes", "baited
+    breath", "free reign", "tow the line", "sneak peak", "peaked his
+    interest", "deep seeded", "wreck havoc", "one in the same", "case and
+    point", "mute point", "statue of limitations", "slight of hand", "nip it
+    in the butt", "alot". Pairs where both forms are common words in the same
+    slot (affect/effect, its/it's, their/there) are left to a grammar checker.
+
+    ## Why it matters
+    The slip is in the published text; a corpus meant as clean prose teaches
+    a model the wrong spelling, and search misses the phrase.
+
+    ## Example
+    Before: `President Biden sought to break though that impasse in a May 31 speech.`
+    After: `President Biden sought to break through that impasse in a May 31 speech.`
+
+    ## Fix safety
+    Unsafe: the context makes the repair near certain, but the article may
+    quote a misspelling on purpose, so the change is worth a glance.
+    """
+
+    code = "W102"
+    name = "confused-words"
+    severity = Severity.WARNING
+    fix_availability = FixAvailability.ALWAYS
+    prefilter = (
+        r"(?i)though|loose|\bof\b|per say|intensive|baited|reign|\btow|peak|seeded|havoc|one in the"
+        r"|case and|mute point|statue of|slight of|butt|alot"
+    )
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        for match in _CONFUSABLE.finditer(doc.text):
+            confusable = CONFUSABLES[int(match.lastgroup[1:])]  # type: ignore[index]
+            matched = match.group()
+            repaired = _repair(matched, confusable)
+            fix = Fix.unsafe(f'Replace with "{repaired}"', Edit(match.start(), match.end(), repaired))
+            yield self.diagnostic(match.start(), match.end(), f'"{matched}" for "{repaired}"', fix)
+
+
+_DOUBLED = re.compile(r"\b([a-z]+)[ \t]+(\1)\b", re.IGNORECASE)
+# Repeats that are correct English: "had had", "that that", "what it is is", "gave her her
+# medal", "told you you would", "moved on on Monday", "brought in in 2004", "very very".
+LEGITIMATE_REPEATS = _words("""
+    had that is was do did her you it in on up out off by over down about around through for
+    very really so no yes ha bye far long many more now there well go oh la na boo ho hip
+    blah wait tut knock yeah yum tick ding dong chop bang
+""")
+# Repeats that are never English: deleting one is always right.
+SAFE_TO_DELETE = _words("""
+    the a an and or but than been would could should must shall his their its our this these those
+""")
+
+
+class DoubledWord(Rule):
+    """The same word twice in a row ("the the").
+
+    ## What it finds
+    A word repeated with only spaces between, when the repeat is lower case
+    (so names like "Duran Duran" and "Bora Bora" pass). Repeats that are good
+    English are never reported: "had had", "that that", "what it is is",
+    "gave her her medal", "told you you would", "moved on on Monday",
+    "waiting for for years", "very very", "bye bye".
+
+    ## Why it matters
+    A doubled word is an editing slip or a join of two text fragments; it
+    reads as a mistake and skews n-gram counts.
+
+    ## Example
+    Before: `The fund is one of the the largest in Europe.`
+    After: `The fund is one of the largest in Europe.`
+
+    ## Fix safety
+    The fix deletes the second word. Safe for articles, conjunctions, modals
+    other than "will" and "can", and possessives ("the the", "and and",
+    "could could", "their their"), which never double in English. Unsafe for
+    the rest, which can double in a sentence we do not parse: a stranded
+    preposition ("the man he spoke to to get the job"), a relative clause
+    ("the problems we have have grown") or a noun then a verb ("the will
+    will be read").
+    """
+
+    code = "W103"
+    name = "doubled-word"
+    severity = Severity.WARNING
+    fix_availability = FixAvailability.ALWAYS
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        for match in _DOUBLED.finditer(doc.text):
+            first, second = match.group(1), match.group(2)
+            word = second.lower()
+            if not second.islower() or word in LEGITIMATE_REPEATS:
+                continue
+            delete = Edit(match.end(1), match.end())
+            make = Fix.safe if word in SAFE_TO_DELETE else Fix.unsafe
+            fix = make(f'Delete the second "{second}"', delete)
+            yield self.diagnostic(match.start(), match.end(), f'"{first} {second}": word repeated', fix)
+
+
+RULES = (ModalWithoutBe, ConfusedWords, DoubledWord)

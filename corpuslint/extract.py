@@ -1,0 +1,320 @@
+"""An article's metadata, read from its text: the one function the S rules and the export share.
+
+`extract(doc)` returns an immutable `Article`: headline, standfirst, byline,
+published and updated dates (ISO 8601), dateline, source, URLs, photo
+captions and the language, each as a `Field` that keeps the span it came
+from. It runs on every document of a corpus, so it reads the text once per
+part, in time linear in its length, and runs langdetect on at most
+`LANGUAGE_SAMPLE` characters.
+
+Dates come only from labelled places: a timestamp line, a byline, a
+dateline. A date in the body, in a caption or on a line of its own (a sport
+preview's "Saturday, 26 February") is not a publication date.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any, Generic, NamedTuple, TypeVar
+
+from corpuslint.dates import to_iso
+from corpuslint.document import Document, Line
+from corpuslint.parts import (
+    HEADING_MARKER,
+    DatelineMatch,
+    Signature,
+    Timestamp,
+    captions,
+    dateline_at,
+    headline_key,
+    is_sentence,
+    looks_like_headline,
+    run_in_caption,
+    site_signature,
+    timestamp_line,
+    timestamp_lines,
+    top_chrome,
+)
+
+T = TypeVar("T")
+
+LANGUAGE_SAMPLE = 2000  # characters langdetect reads: enough to judge, cheap on long texts
+LANGUAGE_MIN_LETTERS = 40  # below this langdetect guesses
+TOP_LINES = 12  # bylines and standfirsts live among the first non-empty lines
+STANDFIRST_WORDS = (6, 40)
+
+_WORD = re.compile(r"\S+")
+_URL = re.compile(r"\bhttps?://[^\s${}<>\"'\[\]()]+|\bwww\.[a-z0-9-]+(?:\.[a-z0-9-]+)+[^\s${}<>\"'\[\]()]*",
+                  re.IGNORECASE)
+_URL_TRAIL = ".,;:!?’”"
+_NAME = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|al|bin|el)){1,3}"
+_BYLINE = re.compile(
+    rf"^\s*(?:By|BY|Written by|Words by|Posted by|Reporting by)\s+"
+    rf"(?P<names>{_NAME}(?:\s*(?:,|and|&)\s*{_NAME}){{0,3}})"
+    r"(?P<rest>\s*(?:[,|·—–-]|\bon\b|\bin\b).*)?$"
+)
+_NOT_NAMES = frozenset((
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "the", "this", "that",
+))
+_SOURCE_LINE = re.compile(
+    r"^\s*(?:Link from|Source:|Originally published (?:on|at|by))\s+"
+    r"(?:https?://)?(?P<source>(?:www\.)?[\w.-]+(?:\.[a-z]{2,})?|[A-Z][\w ]{1,40}?)\s*/?\s*$"
+)
+_WWW = re.compile(r"^www\.", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Field(Generic[T]):
+    """A value read from the text and the characters [start, end) it was read from."""
+
+    value: T
+    start: int
+    end: int
+
+
+class Dateline(NamedTuple):
+    """`Amman, June 11 (RHC)--` -> place "Amman", date "--06-11", agency "RHC"."""
+
+    place: str
+    date: str | None
+    agency: str | None
+
+
+class PhotoCaption(NamedTuple):
+    text: str
+    credit: str
+
+
+class Language(NamedTuple):
+    code: str
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """What `extract` found; None (or empty) where the text does not say."""
+
+    headline: Field[str] | None
+    standfirst: Field[str] | None
+    byline: Field[str] | None
+    published: Field[str] | None
+    updated: Field[str] | None
+    dateline: Field[Dateline] | None
+    source: Field[str] | None
+    urls: tuple[Field[str], ...]
+    captions: tuple[Field[PhotoCaption], ...]
+    language: Field[Language] | None
+    body_start: int
+    body_words: int
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain values for JSON: each field as {value, start, end}, or null; lists for the rest."""
+        out: dict[str, Any] = {}
+        for name in self.__slots__:
+            value = getattr(self, name)
+            if isinstance(value, tuple):
+                out[name] = [_plain(item) for item in value]
+            else:
+                out[name] = _plain(value)
+        return out
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, Field):
+        inner = value.value
+        return {"value": inner._asdict() if isinstance(inner, tuple) else inner,
+                "start": value.start, "end": value.end}
+    return value
+
+
+class Layout(NamedTuple):
+    """The top of an article: chrome, headline, standfirst, and where the body begins."""
+
+    chrome: tuple[Line, ...]
+    headline: Field[str] | None
+    standfirst: Field[str] | None
+    body_start: int
+
+
+def layout(doc: Document) -> Layout:
+    """Find the headline and standfirst; cheap, so rules that need only these call it alone."""
+    chrome = top_chrome(doc)
+    lines = doc.lines
+    content = [line for line in lines[len(chrome) and chrome[-1].row :] if line.text.strip()]
+    if not content:
+        return Layout(chrome, None, None, len(doc.text))
+    first = content[0]
+    standalone = _standalone(lines, first)
+    if not looks_like_headline(first.text, standalone=standalone) or _is_furniture(first):
+        return Layout(chrome, None, None, first.start)
+    headline = _field(first, HEADING_MARKER.match(first.text))
+    key = headline_key(headline.value)
+    rest = [line for line in content[1:TOP_LINES] if headline_key(line.text) != key]
+    body_start = rest[0].start if rest else len(doc.text)
+    standfirst = None
+    if rest and _is_standfirst(lines, rest[0]) and len(rest) > 1:
+        standfirst = _field(rest[0], None)
+        body_start = rest[1].start
+    return Layout(chrome, headline, standfirst, body_start)
+
+
+def extract(doc: Document, *, language: bool = True) -> Article:
+    """Every field of the article; `language=False` skips langdetect (the slowest part)."""
+    top = layout(doc)
+    text = doc.text
+    found_captions = tuple(captions(doc))
+    stamps = [stamp for found in timestamp_lines(doc) for stamp in found.stamps]
+    byline, byline_date = _byline(doc)
+    found_dateline = _dateline(doc, top.body_start)
+    dateline = None
+    published = _first(stamps, "published") or byline_date
+    if found_dateline is not None:
+        d = found_dateline
+        dateline = Field(Dateline(d.place, d.date, d.agency), d.start, d.end)
+        if published is None and d.date is not None:
+            published = Field(d.date, d.date_start, d.date_end)
+    signature = site_signature(doc, found_dateline.agency if found_dateline else None)
+    return Article(
+        headline=top.headline,
+        standfirst=top.standfirst,
+        byline=byline,
+        published=published,
+        updated=_first(stamps, "updated"),
+        dateline=dateline,
+        source=_source(doc, signature, dateline),
+        urls=tuple(urls(text)),
+        captions=tuple(Field(PhotoCaption(c.text, c.credit), c.start, c.end)
+                       for c in found_captions),
+        language=detect_language(text) if language else None,
+        body_start=top.body_start,
+        body_words=sum(1 for _ in _WORD.finditer(text, top.body_start)),
+    )
+
+
+def dateline(doc: Document) -> DatelineMatch | None:
+    """The dateline alone, for rules that need only it."""
+    return _dateline(doc, layout(doc).body_start)
+
+
+def urls(text: str) -> Iterator[Field[str]]:
+    for match in _URL.finditer(text):
+        url = match.group().rstrip(_URL_TRAIL)
+        yield Field(url, match.start(), match.start() + len(url))
+
+
+def detect_language(text: str) -> Field[Language] | None:
+    """The language of the first LANGUAGE_SAMPLE characters, with langdetect's probability.
+
+    The detector gets a fixed seed, so one text always gets one answer; a text
+    with too few letters to judge gets None rather than a guess.
+    """
+    sample = text[:LANGUAGE_SAMPLE]
+    if sum(c.isalpha() for c in sample) < LANGUAGE_MIN_LETTERS:
+        return None
+    from langdetect import detector_factory
+    from langdetect.lang_detect_exception import LangDetectException
+
+    detector_factory.init_factory()
+    detector = detector_factory._factory.create()
+    detector.seed = 0
+    detector.append(sample)
+    try:
+        best = detector.get_probabilities()[0]
+    except (LangDetectException, IndexError):
+        return None
+    return Field(Language(best.lang, round(best.prob, 4)), 0, len(sample))
+
+
+def _standalone(lines: tuple[Line, ...], line: Line) -> bool:
+    return line.row == len(lines) or not lines[line.row].text.strip()
+
+
+def _is_furniture(line: Line) -> bool:
+    """A line that is page furniture, never a headline or standfirst."""
+    return (timestamp_line(line) is not None or _BYLINE.match(line.text) is not None
+            or run_in_caption(line) is not None)
+
+
+def _is_standfirst(lines: tuple[Line, ...], line: Line) -> bool:
+    words = len(line.text.split())
+    low, high = STANDFIRST_WORDS
+    opening = line.text.lstrip()[:15]
+    return (low <= words <= high and _standalone(lines, line) and not is_sentence(line.text)
+            and opening[:1].isupper() and ":" not in opening
+            and not _is_furniture(line) and dateline_at(line.text, 0) is None)
+
+
+def _field(line: Line, marker: re.Match[str] | None) -> Field[str]:
+    skip = marker.end() if marker else len(line.text) - len(line.text.lstrip())
+    value = line.text[skip:].rstrip()
+    return Field(value, line.start + skip, line.start + skip + len(value))
+
+
+def _first(stamps: list[Timestamp], kind: str) -> Field[str] | None:
+    for stamp in stamps:
+        if stamp.kind == kind:
+            return Field(stamp.iso, stamp.start, stamp.end)
+    return None
+
+
+def _byline(doc: Document) -> tuple[Field[str] | None, Field[str] | None]:
+    """The byline among the first lines, and the date it carries, if any."""
+    count = 0
+    for line in doc.lines:
+        if not line.text.strip():
+            continue
+        count += 1
+        if count > TOP_LINES:
+            break
+        match = _BYLINE.match(line.text)
+        if match is None or len(line.text.split()) > 20:
+            continue
+        names = match["names"]
+        if _NOT_NAMES.intersection(w.lower().strip(",") for w in names.split()):
+            continue
+        byline = Field(names, line.start + match.start("names"), line.start + match.end("names"))
+        rest = match["rest"] or ""
+        iso = to_iso(rest.lstrip(" ,|·—–-").removeprefix("on ")) if rest else None
+        date = Field(iso, line.start + match.start("rest"), line.end) if iso else None
+        return byline, date
+    return None, None
+
+
+def _dateline(doc: Document, body_start: int) -> DatelineMatch | None:
+    """The dateline opening one of the first two body paragraphs (after a run-in caption)."""
+    checked = 0
+    for line in doc.lines:
+        if line.end <= body_start or not line.text.strip():
+            continue
+        caption = run_in_caption(line)
+        match = dateline_at(doc.text, caption.cut if caption else line.start + _indent(line.text))
+        if match is not None:
+            return match
+        checked += 1
+        if checked == 2:
+            return None
+    return None
+
+
+def _indent(text: str) -> int:
+    return len(text) - len(text.lstrip())
+
+
+def _source(doc: Document, signature: Signature | None,
+            dateline: Field[Dateline] | None) -> Field[str] | None:
+    """The publisher: a site signature, a "Link from" line, or the dateline's agency."""
+    if signature is not None:
+        start = signature.line.start + _indent(signature.line.text)
+        return Field(signature.name, start, start + len(signature.name))
+    for line in reversed(doc.lines[-8:]):
+        match = _SOURCE_LINE.match(line.text)
+        if match is not None:
+            return Field(_WWW.sub("", match["source"]), line.start + match.start("source"),
+                         line.start + match.end("source"))
+    if dateline is not None and dateline.value.agency:
+        return Field(dateline.value.agency, dateline.start, dateline.end)
+    return None

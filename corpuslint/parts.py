@@ -1,0 +1,324 @@
+"""The parts of a scraped article that are not its prose, found once for rules and extractor.
+
+The S rules report these parts (a caption left in the body, a timestamp line,
+a site signature, chrome above the headline) and `extract.py` reads the
+article's fields from the same detections, so a part is found by one function
+and reported by one rule. Each function reads only the Document and returns
+immutable values with character offsets into `doc.text`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from corpuslint.dates import DAY_MONTH, to_iso
+from corpuslint.document import Document, Line
+
+HEADING_MARKER = re.compile(r"^\s*#{1,6}\s+")
+_SPACE = re.compile(r"\s+")
+_SENTENCE_END = re.compile(r"[.!?][\"”’')]*$")
+
+def headline_key(text: str) -> str:
+    """A line as a headline compares: no markdown `#`, case or surrounding space."""
+    return _SPACE.sub(" ", HEADING_MARKER.sub("", text)).strip().casefold()
+
+
+# --- photo credits and captions ---------------------------------------------------------
+
+_NAME = r"[A-Z][\w.'’-]*"
+_AGENCY = (r"(?:AFP|Reuters|AP(?: Photo)?|EPA(?:-EFE)?|Getty Images|Getty|Bloomberg|Shutterstock"
+           r"|Alamy|PA(?: Media| Wire)?|Xinhua|Anadolu(?: Agency)?|AAP|WAM|dpa|ANSA|SIPA)")
+# "AFP", "Pool via Reuters", "AFP via Getty Images", "Reuters/Ammar Awad", "Photo: EPA".
+_AGENCY_CREDIT = (rf"(?:(?:Photo|Picture|Image)s?:\s*)?(?:{_NAME} via )?{_AGENCY}"
+                  rf"(?: via {_AGENCY})?(?:\s?/\s?{_NAME}(?: {_NAME}){{0,3}})?")
+# "Alaa Al Sukhni/Pool via Reuters": a photographer's name, a slash, the agency.
+_NAMED_CREDIT = rf"{_NAME}(?: {_NAME}){{0,3}}\s?/\s?[^\[\]\n/]{{2,40}}?"
+
+# A caption standing as a paragraph: a sentence, then the credit with no full stop after it.
+_CAPTION_PARAGRAPH = re.compile(
+    rf"^\s*(?P<text>\S.{{15,}}?[.!?][\"”’)]?)\s+(?:[-—–]\s*)?(?P<credit>{_AGENCY_CREDIT})\s*$"
+)
+CAPTION_PARAGRAPH_PREFILTER = rf"(?m)[.!?]\S?\s+\S*\s*{_AGENCY}\S*(?: \S+){{0,4}}\s*$"
+# A caption run into the first paragraph and closed by a stray "]" after its credit.
+_RUN_IN_CAPTION = re.compile(
+    rf"^\s*(?P<text>[^\[\]\n]{{15,400}}?)\s+(?P<credit>{_NAMED_CREDIT}|{_AGENCY_CREDIT})\]\s+(?=\S)"
+)
+
+
+class Caption(NamedTuple):
+    """A photo caption left in the text: where it is, its words and its credit.
+
+    `start`/`end` cover the caption and its credit; `cut` is where the text the
+    caption hides begins (the end of the line, or the body after a stray "]").
+    """
+
+    row: int
+    start: int
+    end: int
+    text: str
+    credit: str
+    cut: int
+    run_in: bool
+
+
+def caption_paragraph(line: Line) -> Caption | None:
+    """A whole line that is a caption ending in a bare credit: `… on Monday. AFP`."""
+    if len(line.text) > 600:
+        return None
+    match = _CAPTION_PARAGRAPH.match(line.text)
+    if match is None or len(match["text"].split()) < 4:
+        return None
+    return Caption(line.row, line.start + match.start("text"), line.start + match.end("credit"),
+                   match["text"], match["credit"], line.end, run_in=False)
+
+
+def run_in_caption(line: Line) -> Caption | None:
+    """A caption at the start of a paragraph whose credit ends in a stray `]`."""
+    bracket = line.text.find("]", 0, 460)
+    if bracket == -1 or "[" in line.text[:bracket]:
+        return None
+    match = _RUN_IN_CAPTION.match(line.text)
+    if match is None or len(match["text"].split()) < 4:
+        return None
+    return Caption(line.row, line.start + match.start("text"), line.start + match.end("credit") + 1,
+                   match["text"].strip(), match["credit"].strip(), line.start + match.end(),
+                   run_in=True)
+
+
+def captions(doc: Document) -> Iterator[Caption]:
+    """Every caption left in the text, in order."""
+    for line in doc.lines:
+        found = caption_paragraph(line) or run_in_caption(line)
+        if found is not None:
+            yield found
+
+
+# --- timestamp lines ------------------------------------------------------------------------
+
+_STAMP_LABEL = re.compile(
+    r"(?i:\b(?:last |first )?(?P<kind>updated|published|posted|modified)(?: on| at)?"
+    r"|\bdate(?: published)?)"
+    r"\s*:?\s+"
+)
+_STAMP_START = re.compile(r"^\s*(?i:(?:last |first )?(?:updated|published|posted|modified)|date)\b")
+_STAMP_TAIL = re.compile(r"\s+(?:by\s+.*|\|.*)$", re.IGNORECASE)
+STAMP_PREFILTER = r"(?im)^\s*(?:last |first )?(?:updated|published|posted|modified|date)\b"
+
+
+class Timestamp(NamedTuple):
+    """A labelled date on a line of its own: `Updated: June 11, 2024, 6:28 AM`.
+
+    `kind` is "updated" or "published"; `iso` the parsed value; `start`/`end`
+    the date's own characters.
+    """
+
+    kind: str
+    iso: str
+    start: int
+    end: int
+
+
+class TimestampLine(NamedTuple):
+    line: Line
+    stamps: tuple[Timestamp, ...]
+
+
+def timestamp_line(line: Line) -> TimestampLine | None:
+    """A short line made only of labels and dates (`Published June 9 | Updated June 11`)."""
+    text = line.text
+    if len(text) > 120 or not _STAMP_START.match(text):
+        return None
+    labels = list(_STAMP_LABEL.finditer(text))
+    stamps = []
+    for i, label in enumerate(labels):
+        segment_end = labels[i + 1].start() if i + 1 < len(labels) else len(text)
+        segment = text[label.end() : segment_end]
+        tail = _STAMP_TAIL.search(segment)
+        if tail is not None:
+            segment = segment[: tail.start()]
+        iso = to_iso(segment)
+        if iso is None:
+            return None
+        updated = (label["kind"] or "").lower() in ("updated", "modified")
+        kind = "updated" if updated else "published"
+        start = line.start + label.end()
+        stamps.append(Timestamp(kind, iso, start, start + len(segment.rstrip(" ,;|"))))
+    return TimestampLine(line, tuple(stamps)) if stamps else None
+
+
+def timestamp_lines(doc: Document) -> Iterator[TimestampLine]:
+    for line in doc.lines:
+        found = timestamp_line(line)
+        if found is not None:
+            yield found
+
+
+# --- datelines ------------------------------------------------------------------------------
+
+_PLACE = r"[A-Z][\w.'’-]+(?:[ -][A-Z][\w.'’-]+){0,3}"
+_DATELINE = re.compile(
+    rf"(?P<place>{_PLACE}(?:,\s+{_PLACE})?)"
+    rf"(?:,\s+(?P<date>{DAY_MONTH}(?:,?\s+\d{{4}})?))?"
+    r"\s*(?:\((?P<agency>[A-Za-z][\w .&-]{1,30})\)|/(?P<wire>[A-Za-z][\w .&-]{1,30})/)?"
+    r"\s*(?:--|—|–|-)\s*(?=\S)"
+)
+
+
+class DatelineMatch(NamedTuple):
+    """`Amman, June 11 (RHC)--`: place, date (ISO, partial without a year) and agency."""
+
+    place: str
+    date: str | None
+    agency: str | None
+    start: int
+    end: int
+    date_start: int
+    date_end: int
+
+
+def dateline_at(text: str, offset: int) -> DatelineMatch | None:
+    """The dateline opening a paragraph at `offset`, if there is one.
+
+    A place alone counts only in capitals ("TEL AVIV —"), so that a sentence
+    like "Gantz - who resigned …" is not taken; a mixed-case place needs a
+    date or an agency beside it ("Amman, June 11 (RHC)--").
+    """
+    match = _DATELINE.match(text, offset)
+    if match is None:
+        return None
+    place, date = match["place"], match["date"]
+    agency = match["agency"] or match["wire"]
+    letters = [c for c in place if c.isalpha()]
+    if not (date or agency or (len(letters) >= 3 and all(c.isupper() for c in letters))):
+        return None
+    iso = to_iso(date) if date else None
+    span = match.span("date") if date else (-1, -1)
+    return DatelineMatch(place, iso, agency.strip() if agency else None, match.start(),
+                    match.end(), span[0], span[1])
+
+
+# --- site signature -------------------------------------------------------------------------
+
+_OUTLET_WORDS = frozenset((
+    "radio", "news", "times", "post", "press", "daily", "herald", "tribune", "journal",
+    "gazette", "agency", "tv", "television", "broadcasting", "network", "online", "media",
+    "chronicle", "telegraph", "observer", "guardian", "express", "mirror", "monitor", "weekly",
+    "today", "reporter", "dispatch", "courier",
+))
+_SIGNATURE = re.compile(r"^\s*[A-Z][\w&'’.-]*(?: (?:[A-Z][\w&'’.-]*|of|the|and|de|al)){0,4}\s*$")
+_HOST = re.compile(r"(?:https?://|\bwww\.)([a-z0-9-]+(?:\.[a-z0-9-]+)+)", re.IGNORECASE)
+
+
+class Signature(NamedTuple):
+    """The outlet's name on the last line; `corroborated` when the article names it too."""
+
+    line: Line
+    name: str
+    corroborated: bool
+
+
+def site_signature(doc: Document, agency: str | None = None) -> Signature | None:
+    """The last line, when it is a short name of the outlet standing alone.
+
+    A short title-case line at the very end is not enough (a BBC match report
+    may end with a referee's name): it must name an outlet, either because the
+    article corroborates it (its initials are the dateline's agency, or it
+    spells a host the article links to: "Radio Habana Cuba" and radiohc.cu)
+    or because it holds an outlet word ("Radio", "News", "Times").
+    """
+    last = signature_line(doc)
+    if last is None:
+        return None
+    name = last.text.strip()
+    words = name.split()
+    corroborated = _names_outlet(words, agency, doc.text)
+    if not corroborated and not _OUTLET_WORDS.intersection(w.lower() for w in words):
+        return None
+    return Signature(last, name, corroborated)
+
+
+def signature_line(doc: Document) -> Line | None:
+    """The last line when it has a signature's shape: short, title-case, apart from the text."""
+    lines = doc.lines
+    rows = [line for line in lines[-6:] if line.text.strip()]
+    if len(rows) < 2:
+        return None
+    last = rows[-1]
+    if lines[last.row - 2].text.strip() or len(last.text) > 40 or not _SIGNATURE.match(last.text):
+        return None  # a signature stands apart from the text above it
+    return last
+
+
+def _names_outlet(words: list[str], agency: str | None, text: str) -> bool:
+    capitals = [w for w in words if w[0].isupper()]
+    initials = "".join(w[0] for w in capitals).lower()
+    joined = "".join(capitals).lower()
+    if agency and agency.lower() in (initials, joined, " ".join(words).lower()):
+        return True
+    spellings = {initials, joined, capitals[0].lower() + initials[1:]} - {""}
+    for host in _HOST.findall(text):
+        labels = host.lower().split(".")
+        if any(label in spellings for label in labels):
+            return True
+    return False
+
+
+# --- chrome above the headline -------------------------------------------------------------
+
+CHROME_MAX_WORDS = 4
+
+
+def top_chrome(doc: Document) -> tuple[Line, ...]:
+    """Short lines stacked above the headline: a blog's name, a section ("My Blog" / "World News").
+
+    The first block of lines (up to the first blank line) is chrome when it
+    holds two or more lines of at most four words, none a sentence, and the
+    next block opens with a headline-like line that is not a sentence: a news
+    text has one headline line, and a BBC-style text has a blank line right
+    after it.
+    """
+    lines = doc.lines
+    block: list[Line] = []
+    for line in lines:
+        if not line.text.strip():
+            if block:
+                break
+            continue
+        block.append(line)
+        if len(block) > 3:
+            return ()
+    if len(block) < 2 or not all(_is_chrome(line.text) for line in block):
+        return ()
+    after = next((line for line in lines[block[-1].row :] if line.text.strip()), None)
+    if after is None or is_sentence(after.text):
+        return ()
+    if not looks_like_headline(after.text, standalone=True):
+        return ()
+    return tuple(block)
+
+
+def _is_chrome(text: str) -> bool:
+    words = text.split()
+    return (len(words) <= CHROME_MAX_WORDS and len(text) <= 40 and not _SENTENCE_END.search(text)
+            and not any(c.isdigit() for c in text))
+
+
+def looks_like_headline(text: str, *, standalone: bool) -> bool:
+    """A line a headline could be: short, and a sentence (or under three words) only when it
+    stands alone.
+
+    `standalone` says whether a blank line (or the end) follows it: a page of
+    sentences with no blank lines (seed 004) has no headline line at all.
+    """
+    words = HEADING_MARKER.sub("", text).split()
+    if not words or len(words) > 20 or len(text) > 200:
+        return False
+    if _SENTENCE_END.search(text.strip()):
+        return standalone and 3 <= len(words) <= 15
+    return standalone or len(words) >= 3
+
+
+def is_sentence(text: str) -> bool:
+    return _SENTENCE_END.search(text.strip()) is not None
