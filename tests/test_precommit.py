@@ -20,8 +20,6 @@ from conftest import ROOT, SEEDS
 
 pytestmark = pytest.mark.slow
 
-NEEDS_FIX = pytest.mark.xfail(reason="needs --fix from the fixer branch", strict=False)
-
 # A pack of one rule whose findings have no fix: the check hook must keep failing on it.
 UNFIXABLE_PACK = """\
 rules:
@@ -145,7 +143,6 @@ def test_force_exclude_applies_to_files_pre_commit_names(
     assert "articles/002_" not in result.stdout
 
 
-@NEEDS_FIX
 def test_fix_hook_rewrites_and_then_check_passes(
     tmp_path: Path, hook_repo: tuple[Path, str], pre_commit_home: Path
 ) -> None:
@@ -169,7 +166,6 @@ def test_fix_hook_rewrites_and_then_check_passes(
     assert _run(corpus, pre_commit_home, "corpuslint-fix").returncode == 0
 
 
-@NEEDS_FIX
 def test_unfixable_finding_keeps_the_check_hook_failing(
     tmp_path: Path, hook_repo: tuple[Path, str], pre_commit_home: Path
 ) -> None:
