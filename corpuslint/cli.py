@@ -18,6 +18,7 @@ from corpuslint import __version__
 
 if TYPE_CHECKING:
     from corpuslint.api import CheckRun
+    from corpuslint.cache import Cache
     from corpuslint.config import Settings
     from corpuslint.engine import Linter
     from corpuslint.finding import Finding
@@ -38,6 +39,9 @@ examples:
   corpuslint check corpus/ --fix            apply safe fixes, report what remains
   corpuslint check corpus/ --diff --unsafe-fixes   show every fix as a diff, write nothing
   cat article.txt | corpuslint check --fix -   fixed text on stdout, findings on stderr
+  corpuslint check corpus/ --add-baseline baseline.json   accept today's findings
+  corpuslint check corpus/ --baseline baseline.json       report only new ones
+  corpuslint check corpus/ --watch              lint again whenever a file changes
   corpuslint check corpus.jsonl --text-field body   lint each record of a JSONL corpus
 """
 EXPORT_EXAMPLES = """\
@@ -109,6 +113,18 @@ def build_parser() -> argparse.ArgumentParser:
     output.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
     output.add_argument("-q", "--quiet", action="store_true", help="print findings only, no summary")
     output.add_argument("--no-progress", action="store_true", help="never show a progress bar")
+    adoption = check.add_argument_group("adoption")
+    baseline = adoption.add_mutually_exclusive_group()
+    baseline.add_argument("--add-baseline", metavar="FILE",
+                          help="record today's findings in FILE and exit 0")
+    baseline.add_argument("--baseline", metavar="FILE",
+                          help="report only findings that FILE does not record")
+    adoption.add_argument("--warn-unused-ignores", action="store_true",
+                          help="report suppressions that suppressed nothing (C101)")
+    adoption.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
+    adoption.add_argument("--cache-dir", metavar="DIR",
+                          help="where to keep the cache (default: .corpuslint_cache beside the config)")
+    adoption.add_argument("--watch", action="store_true", help="lint again whenever a file changes")
     fixing = check.add_argument_group("fixing")
     fixing.add_argument("--fix", action="store_true",
                         help="apply safe fixes, then report what remains")
@@ -156,6 +172,9 @@ def build_parser() -> argparse.ArgumentParser:
                                description="Print a rule's documentation, e.g. 'corpuslint rule M101'.")
     rule.add_argument("code", metavar="CODE")
     rule.add_argument("--output-format", choices=["text", "json"], default="text")
+    clean = commands.add_parser("clean", help="remove the cache",
+                                description="Remove the cache folder (.corpuslint_cache beside the config).")
+    clean.add_argument("--cache-dir", metavar="DIR", help="remove this cache folder instead")
     show = commands.add_parser("show", help="print the fields extracted from an article",
                                description="Print the headline, byline, dates, dateline, source, "
                                            "URLs, captions and language read from one file.")
@@ -182,6 +201,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _check(args)
         if args.command == "rules":
             return _rules(args)
+        if args.command == "clean":
+            return _clean(args)
         if args.command == "show":
             return _show(args)
         if args.command == "export":
@@ -226,20 +247,23 @@ def _load(args: argparse.Namespace) -> tuple[Settings, Linter]:
     from corpuslint.packs import PackError
     from corpuslint.registry import RegistryError, UnknownSelector
 
+    # `check` and `export` share this; options only `check` has read as unset for `export`.
+    given = vars(args)
     try:
         settings = load_settings(Path(args.config) if args.config else None, isolated=args.isolated)
         settings = settings.with_overrides(
             select=tuple(args.select) if args.select is not None else None,
-            extend_select=(*settings.extend_select, *(args.extend_select or ())),
+            extend_select=(*settings.extend_select, *(args.extend_select or ()),
+                           *(("C101",) if given.get("warn_unused_ignores") else ())),
             ignore=(*settings.ignore, *(args.ignore or ())),
-            force_exclude=getattr(args, "force_exclude", None),  # `export` has none of these three
-            respect_gitignore=getattr(args, "respect_gitignore", None),
-            fail_on=Severity.parse(args.fail_on) if getattr(args, "fail_on", None) else None,
-            output_format=getattr(args, "output_format", None),
+            force_exclude=given.get("force_exclude"),
+            respect_gitignore=given.get("respect_gitignore"),
+            fail_on=Severity.parse(given["fail_on"]) if given.get("fail_on") else None,
+            output_format=given.get("output_format"),
             text_field=args.text_field,
             id_field=args.id_field,
         )
-        if getattr(args, "no_corpus", False):
+        if given.get("no_corpus"):
             settings = replace(settings, corpus=replace(settings.corpus, enabled=False))
         return settings, Linter(settings)
     except (ConfigError, PackError, RegistryError, UnknownSelector) as error:
@@ -247,6 +271,65 @@ def _load(args: argparse.Namespace) -> tuple[Settings, Linter]:
 
 
 def _check(args: argparse.Namespace) -> int:
+    if args.watch:
+        return _watch(args)
+    return _check_once(args)
+
+
+def _watch(args: argparse.Namespace) -> int:
+    """Lint, then lint again after every change, until interrupted; config is re-read each time."""
+    from watchfiles import DefaultFilter, watch
+
+    from corpuslint.cache import CACHE_DIR
+
+    def once() -> list[str]:
+        try:
+            _check_once(args)
+            settings, _ = _load(args)
+        except UsageError as error:
+            _error(str(error))
+            return list(args.paths) or ["."]
+        finally:
+            sys.stdout.flush()
+        return _watched(args, settings)
+
+    watched = once()
+    quiet_dirs = (*DefaultFilter.ignore_dirs, CACHE_DIR)
+    while True:
+        # The watcher is running once it yields its first (empty) timeout: only then is it
+        # announced, so a change made after the announcement is never missed.
+        changes = watch(*watched, watch_filter=DefaultFilter(ignore_dirs=quiet_dirs),
+                        yield_on_timeout=True, rust_timeout=200)
+        announced = False
+        try:
+            for changed in changes:
+                if changed:
+                    break
+                if not announced:
+                    _info(f"Watching {', '.join(watched)} for changes (Ctrl-C to stop)")
+                    announced = True
+        except KeyboardInterrupt:
+            return EXIT_CLEAN
+        _info(f"{len(changed)} change(s) seen, linting again")
+        watched = once()
+
+
+def _watched(args: argparse.Namespace, settings: Settings) -> list[str]:
+    """The folders to watch: the paths linted, and the config file so a change to it counts."""
+    from corpuslint import api
+
+    paths = [p for p in api.resolve_paths(args.paths, settings) if p != "-"]
+    if settings.config_file is not None:
+        paths.append(str(settings.config_file))
+    return [p for p in paths if os.path.exists(p)] or ["."]
+
+
+def _info(message: str) -> None:
+    sys.stderr.write(f"corpuslint: {message}\n")
+    sys.stderr.flush()
+
+
+def _check_once(args: argparse.Namespace) -> int:
     from corpuslint import api
     from corpuslint.report import Style, renderer
     from corpuslint.sources import MissingPath
@@ -283,10 +366,15 @@ def _check(args: argparse.Namespace) -> int:
     try:
         run = api.check_paths(files, settings, linter=linter, with_excerpt=fmt == "full",
                               stdin_name=args.stdin_filename or "-",
-                              on_done=progress.advance if progress else None, fix=fix)
+                              on_done=progress.advance if progress else None, fix=fix,
+                              cache=None if fix else _cache(args, settings, linter, fmt == "full"))
     finally:
         if progress:
             progress.close()
+    if args.add_baseline or args.baseline:
+        return_code = _apply_baseline(args, run)
+        if return_code is not None:
+            return return_code
     notices.extend(run.notices)
     if not args.quiet:
         for notice in notices:
@@ -314,6 +402,50 @@ def _check(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if failing else EXIT_CLEAN
 
 
+def _cache(args: argparse.Namespace, settings: Settings, linter: Linter,
+           with_excerpt: bool) -> Cache | None:
+    from pathlib import Path
+
+    from corpuslint.cache import Cache, default_dir
+
+    if args.no_cache or "-" in args.paths:
+        return None
+    folder = Path(args.cache_dir) if args.cache_dir else default_dir(settings)
+    return Cache.for_run(folder, settings, linter, with_excerpt)
+
+
+def _apply_baseline(args: argparse.Namespace, run: CheckRun) -> int | None:
+    """Record the findings (and say how to exit), or keep only those the baseline lacks."""
+    from pathlib import Path
+
+    from corpuslint import baseline
+
+    try:
+        if args.add_baseline:
+            baseline.write(Path(args.add_baseline), run.findings)
+            _info(f"recorded {len(run.findings)} finding(s) in {args.add_baseline}")
+            return EXIT_CLEAN
+        known = len(run.findings)
+        run.findings = baseline.new_findings(run.findings, Path(args.baseline))
+    except (OSError, baseline.BaselineError) as error:
+        raise UsageError(str(error)) from None
+    if not args.quiet and known != len(run.findings):
+        _info(f"{known - len(run.findings)} finding(s) recorded in {args.baseline} not shown")
+    return None
+
+
+def _clean(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from corpuslint.cache import clean, default_dir
+    from corpuslint.config import ConfigError, load_settings
+
+    try:
+        folder = Path(args.cache_dir) if args.cache_dir else default_dir(load_settings())
+    except ConfigError as error:
+        raise UsageError(str(error)) from None
+    print(f"Removed {folder}" if clean(folder) else f"No cache at {folder}")
+    return EXIT_CLEAN
 def _fix_mode(args: argparse.Namespace) -> FixMode | None:
     """The fix the flags ask for, or None for a plain check."""
     from corpuslint.fixer import FixMode

@@ -1,10 +1,10 @@
 """Runs the selected rules over documents, one file (or data-file chunk) per task, on every core.
 
 The engine owns everything around a rule: selection, prefilters, severity
-overrides, per-file ignores, turning OS errors into findings, and the process
-pool. A rule only ever sees one Document, whether it came from a text file or
-from a record of a JSONL or Parquet corpus (records.py cuts those into chunks,
-so one big data file still keeps every worker busy).
+overrides, per-file ignores and suppressions, turning OS errors into findings,
+and the process pool. A rule only ever sees one Document, whether it came from
+a text file or from a record of a JSONL or Parquet corpus (records.py cuts those
+into chunks, so one big data file still keeps every worker busy).
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 import pathspec
 import re2
@@ -28,6 +29,7 @@ from corpuslint.records import Chunk, Fields, Malformed, is_data_file, plan, rea
 from corpuslint.registry import Registry, RegistryError, UnknownSelector
 from corpuslint.rule import Check, Rule
 from corpuslint.sources import STDIN, Notice, Unreadable, read_document
+from corpuslint.suppressions import UNUSED, Suppressor, find_sidecar, load_sidecar
 
 IO_ERROR = "U001"
 MALFORMED_RECORD = "U003"
@@ -48,6 +50,8 @@ class FileResult:
     path: str
     findings: tuple[Finding, ...] = ()
     notice: Notice | None = None
+    sidecar_rows: frozenset[int] = frozenset()
+    """The `.corpuslint-ignore` lines that suppressed something in this file."""
     fixed: tuple[Finding, ...] = ()
     diff: str = ""
     output: bytes | None = None
@@ -83,9 +87,14 @@ class Linter:
         self.fields = Fields(settings.text_field, settings.id_field, settings.ignore_field)
         self._record_ignores: dict[tuple[str, ...], frozenset[str]] = {}
         self._per_file_ignores = [
-            (pathspec.PathSpec.from_lines("gitwildmatch", [glob]), self._resolve_all(selectors))
+            (pathspec.PathSpec.from_lines("gitignore", [glob]), self._resolve_all(selectors))
             for glob, selectors in settings.per_file_ignores.items()
         ]
+        sidecar = find_sidecar(Path.cwd())
+        self.suppressor = Suppressor(
+            load_sidecar(sidecar, self.registry.infos) if sidecar else None,
+            self.codes, report_unused=UNUSED in self.codes,
+        )
 
     def _resolve_all(self, selectors: Iterable[str]) -> frozenset[str]:
         codes: set[str] = set()
@@ -122,6 +131,10 @@ class Linter:
 
     def lint(self, doc: Document) -> list[Diagnostic]:
         """Every selected rule's diagnostics for one document, in text order."""
+        return self.lint_suppressed(doc)[0]
+
+    def lint_suppressed(self, doc: Document) -> tuple[list[Diagnostic], frozenset[int]]:
+        """The diagnostics left after suppressions, and the sidecar rows that suppressed some."""
         ignored = self.ignored_codes(doc.path)
         if doc.record is not None and doc.record.ignore:
             ignored |= self._record_ignored(doc.record.ignore)
@@ -129,13 +142,14 @@ class Linter:
         for check in self._prefilters.candidates(doc.text):
             if check.info.code not in ignored:
                 found.extend(check.check(doc))
+        found, sidecar_rows = self.suppressor.apply(doc, found)
         if self._severity:
             found = [
                 replace(d, severity=self._severity[d.code]) if d.code in self._severity else d
                 for d in found
             ]
         found.sort(key=lambda d: (d.start, d.end, d.code))
-        return found
+        return found, sidecar_rows
 
     def lint_file(self, path: str, *, with_excerpt: bool = False, stdin_name: str = "-",
                   fix: FixMode | None = None) -> FileResult:
@@ -151,9 +165,10 @@ class Linter:
             return FileResult(path, self._io_error(read))
         if fix is not None:
             return self._fix_file(read, fix, with_excerpt=with_excerpt, to_stdout=path == STDIN)
-        findings = tuple(locate(read, d, with_excerpt=with_excerpt) for d in self.lint(read))
+        diagnostics, sidecar_rows = self.lint_suppressed(read)
+        findings = tuple(locate(read, d, with_excerpt=with_excerpt) for d in diagnostics)
         features = extract(read, self._feature_parts) if self.wants_features else None
-        return FileResult(read.path, findings, features=features)
+        return FileResult(read.path, findings, features=features, sidecar_rows=sidecar_rows)
 
     def corpus_findings(self, features: list[DocFeatures]) -> list[Finding]:
         """The corpus rules' findings from every document's features, with ignores and severities."""

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from corpuslint.diagnostic import Diagnostic
 from corpuslint.document import Document, Location, Record
 from corpuslint.edits import apply_edits
+from corpuslint.fingerprint import text_hash
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +44,8 @@ class Finding:
     excerpt: Excerpt | None = None
     record: Record | None = None
     text_location: Location | None = None
+    fingerprint: str = ""
+    """The code and flagged text, hashed (see fingerprint.py): stable when lines move."""
 
     @property
     def code(self) -> str:
@@ -64,8 +67,8 @@ def locate(doc: Document, diagnostic: Diagnostic, *, with_excerpt: bool = False)
         message = f"{diagnostic.message} ({where}, text {inside.row}:{inside.column})"
         at = Location(record.row, 1)
         # No excerpt: its rows are the text's, not the data file's the finding is placed at.
-        return Finding(doc.path, replace(diagnostic, message=message), at, at, edits, None,
-                       record, inside)
+        return Finding(doc.path, replace(diagnostic, message=message), at, at, edits,
+                       record=record, text_location=inside, fingerprint=text_hash(doc, diagnostic))
     return Finding(
         doc.path,
         diagnostic,
@@ -73,6 +76,7 @@ def locate(doc: Document, diagnostic: Diagnostic, *, with_excerpt: bool = False)
         doc.location(diagnostic.end),
         edits,
         excerpt,
+        fingerprint=text_hash(doc, diagnostic),
     )
 
 
@@ -95,4 +99,3 @@ def _excerpt(doc: Document, diagnostic: Diagnostic) -> Excerpt:
         delta = sum(len(e.content) - (e.end - e.start) for e in diagnostic.fix.edits)
         fixed = tuple(fixed_text[span_start : span_end + delta].splitlines())
     return Excerpt(first, tuple(original.splitlines()) or ("",), fixed)
-
