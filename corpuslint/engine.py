@@ -329,4 +329,3 @@ def work_items(paths: Sequence[str], fields: Fields) -> list[str | Chunk]:
 def _pooled(pool: ProcessPoolExecutor, tasks: list[Task], chunksize: int) -> Iterator[FileResult]:
     with pool:
         yield from pool.map(_lint_in_worker, tasks, chunksize=chunksize)
-
