@@ -81,17 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("paths", nargs="*", metavar="PATH",
                        help="files or directories to lint ('-' for stdin); default: `paths` in config")
-    rules_group = check.add_argument_group("rule selection")
-    rules_group.add_argument("--select", type=_codes, action="extend", metavar="CODES",
-                             help="run only these codes or prefixes (e.g. B,M101 or ALL)")
-    rules_group.add_argument("--extend-select", type=_codes, action="extend", metavar="CODES",
-                             help="run these in addition to the selected rules")
-    rules_group.add_argument("--ignore", type=_codes, action="extend", metavar="CODES",
-                             help="do not run these codes or prefixes")
-    config = check.add_argument_group("configuration")
-    config.add_argument("--config", metavar="PATH",
-                        help="use this pyproject.toml or corpuslint.toml instead of searching")
-    config.add_argument("--isolated", action="store_true", help="ignore every config file")
+    config = _selection_and_config(check)
     config.add_argument("--force-exclude", action="store_true", default=None,
                         help="apply exclude patterns to paths named on the command line too")
     config.add_argument("--respect-gitignore", action=argparse.BooleanOptionalAction, default=None,
@@ -150,14 +140,8 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("-o", "--output", required=True, metavar="FILE",
                         help="the table to write: .parquet, .jsonl, .ndjson or .csv")
     export.add_argument("--raw", action="store_true", help="keep the text as it was (no safe fixes)")
-    export.add_argument("--select", type=_codes, action="extend", metavar="CODES",
-                        help="the rules whose codes are recorded and whose safe fixes clean the text")
-    export.add_argument("--extend-select", type=_codes, action="extend", metavar="CODES")
-    export.add_argument("--ignore", type=_codes, action="extend", metavar="CODES")
-    export.add_argument("--config", metavar="PATH", help="use this config file instead of searching")
-    export.add_argument("--isolated", action="store_true", help="ignore every config file")
     export.add_argument("--jobs", type=int, metavar="N", help="worker processes (default: every core)")
-    _record_options(export)
+    _record_options(_selection_and_config(export))
     schema = commands.add_parser("schema", help="print the exported table's schema",
                                  description="Print every column of an export: dtype, nullability, "
                                              "checks; or the row as JSON Schema.")
@@ -181,6 +165,23 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("file", metavar="FILE")
     show.add_argument("--output-format", choices=["table", "json"], default="table")
     return parser
+
+
+def _selection_and_config(command: argparse.ArgumentParser) -> argparse._ArgumentGroup:
+    """The options `check` and `export` share: which rules run, and which config; returns
+    the configuration group for the command's own additions."""
+    rules_group = command.add_argument_group("rule selection")
+    rules_group.add_argument("--select", type=_codes, action="extend", metavar="CODES",
+                             help="run only these codes or prefixes (e.g. B,M101 or ALL)")
+    rules_group.add_argument("--extend-select", type=_codes, action="extend", metavar="CODES",
+                             help="run these in addition to the selected rules")
+    rules_group.add_argument("--ignore", type=_codes, action="extend", metavar="CODES",
+                             help="do not run these codes or prefixes")
+    config = command.add_argument_group("configuration")
+    config.add_argument("--config", metavar="PATH",
+                        help="use this pyproject.toml or corpuslint.toml instead of searching")
+    config.add_argument("--isolated", action="store_true", help="ignore every config file")
+    return config
 
 
 def _record_options(group: argparse._ActionsContainer) -> None:
