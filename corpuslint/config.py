@@ -89,6 +89,9 @@ class Settings:
     min_body_words: int = 50
     corpus: CorpusSettings = field(default_factory=CorpusSettings)
     language: str = "en"
+    # Off: every check runs on every document and the cheap tests (prefilters, the
+    # language stop-word test) are skipped; the findings must be the same either way.
+    fast_path: bool = True
 
     def with_overrides(self, **changes: Any) -> Settings:
         """These settings with command-line values laid over them (None means unset)."""
@@ -184,6 +187,7 @@ _KEYS: dict[str, tuple[str, Callable[[str, Any], Any]]] = {
     "min-body-words": ("min_body_words", _positive_int),
     "corpus": ("corpus", _corpus),
     "language": ("language", _language),
+    "fast-path": ("fast_path", _boolean),
 }
 
 

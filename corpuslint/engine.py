@@ -63,7 +63,7 @@ class Linter:
             check.configure(settings) if isinstance(check, Rule) else check
             for check in selected if not corpus.is_corpus_check(check)
         )
-        self._prefilters = PrefilterSet(self._checks)
+        self._prefilters = PrefilterSet(self._checks, screen=settings.fast_path)
         # Corpus rules run once over every document's features, after the per-document pass.
         self.corpus_checks = [c for c in selected if corpus.is_corpus_check(c)]
         self._corpus_settings = settings.corpus
@@ -176,9 +176,9 @@ class PrefilterSet:
     Checks without a prefilter always run.
     """
 
-    def __init__(self, checks: Sequence[Check]) -> None:
-        self._always = [c for c in checks if c.prefilter is None]
-        self._filtered = [c for c in checks if c.prefilter is not None]
+    def __init__(self, checks: Sequence[Check], *, screen: bool = True) -> None:
+        self._always = [c for c in checks if c.prefilter is None or not screen]
+        self._filtered = [c for c in checks if c.prefilter is not None and screen]
         self._order = {id(c): i for i, c in enumerate(checks)}
         self._patterns = []
         self._filter = re2.Filter() if self._filtered else None
@@ -186,7 +186,9 @@ class PrefilterSet:
         options.log_errors = False
         for check in self._filtered:
             try:
-                self._patterns.append(re2.compile(check.prefilter, options))
+                # Compiled from UTF-8 bytes and run on the text encoded once: RE2's
+                # Python wrapper would otherwise re-encode the whole text per search.
+                self._patterns.append(re2.compile(check.prefilter.encode(), options))  # type: ignore[union-attr]
                 self._filter.Add(check.prefilter, options)  # type: ignore[union-attr]
             except re2.error as error:
                 raise RegistryError(
@@ -199,8 +201,9 @@ class PrefilterSet:
         """The checks to run on `text`, in registry order."""
         if self._filter is None:
             return self._always
-        potential = self._filter.Match(text, potential=True) or ()  # None when nothing could match
-        hits = [self._filtered[i] for i in potential if self._patterns[i].search(text)]
+        encoded = text.encode()
+        potential = self._filter.Match(encoded, potential=True) or ()  # None when nothing could match
+        hits = [self._filtered[i] for i in potential if self._patterns[i].search(encoded)]
         if not hits:
             return self._always
         return sorted([*self._always, *hits], key=lambda c: self._order[id(c)])
