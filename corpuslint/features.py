@@ -183,10 +183,14 @@ def minhash(words: list[str], k: int = SHINGLE) -> np.ndarray:
 
 @cache
 def _permutations() -> np.ndarray:
-    """datasketch's permutations (imported on first use: it is slow to import)."""
-    from datasketch import MinHash
+    """datasketch's legacy permutations, drawn as it draws them (a test compares the two).
 
-    return MinHash(num_perm=NUM_PERM, seed=MINHASH_SEED, scheme="legacy").permutations
+    Drawn here rather than taken from datasketch, whose import (scipy with it)
+    costs ~0.4 s: more than linting one file should take.
+    """
+    gen = np.random.RandomState(MINHASH_SEED)
+    return np.array([(gen.randint(1, _MERSENNE, dtype=np.uint64), gen.randint(0, _MERSENNE, dtype=np.uint64))
+                     for _ in range(NUM_PERM)], dtype=np.uint64).T
 
 
 def content_terms(text: str) -> list[str]:
