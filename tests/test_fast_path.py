@@ -88,3 +88,30 @@ def test_fast_path_is_a_setting_and_a_hidden_flag(tmp_path: Path, corpuslint_exe
     assert '"W103"' in runs[0].stdout
     assert "--no-fast-path" not in subprocess.run([corpuslint_exe, "check", "--help"],
                                                   capture_output=True, text=True).stdout
+
+
+def test_minhash_permutations_are_datasketchs() -> None:
+    from datasketch import MinHash
+
+    from corpuslint import features
+
+    expected = MinHash(num_perm=features.NUM_PERM, seed=features.MINHASH_SEED, scheme="legacy")
+    assert (features._permutations() == expected.permutations).all()
+
+
+def test_minhash_matches_the_modulo_it_replaces() -> None:
+    import numpy as np
+
+    from corpuslint import features
+
+    words = ("the quick brown fox jumps over the lazy dog while the cat sleeps " * 7).split()
+    shingles = features.minhash(words)
+    hashed = features.word_hashes(words)
+    count = len(hashed) - features.SHINGLE + 1
+    mixed = np.zeros(count, dtype=np.uint64)
+    for i in range(features.SHINGLE):
+        mixed += hashed[i : i + count] * features._SHINGLE_MULTIPLIERS[i]
+    mixed = np.unique((mixed ^ (mixed >> np.uint64(29))) & features._MAX_HASH)
+    a, b = features._permutations()
+    plain = ((mixed[:, None] * a + b) % features._MERSENNE & features._MAX_HASH).min(axis=0)
+    assert (shingles == plain.astype(np.uint32)).all()
