@@ -275,8 +275,12 @@ def table(rows: list[Row], corpus: Path) -> str:
         "|---|---|---:|---:|---:|---:|---:|---:|---|",
     ]
     for row in rows:
-        speed = row.mb_s / reference.mb_s if reference.mb_s else 0
         memory = row.rss_mb / reference.rss_mb if reference.rss_mb else 0
+        if row.docs == 1:  # start-up: a latency, not a throughput
+            lines.append(f"| {row.name} | {row.what} | {row.wall:.2f} | — | — | {row.rss_mb:.0f} | — | "
+                         f"{memory:.2f} | {row.note} |")
+            continue
+        speed = row.mb_s / reference.mb_s if reference.mb_s else 0
         lines.append(f"| {row.name} | {row.what} | {row.wall:.2f} | {row.mb_s:.2f} | "
                      f"{row.docs_s:,.0f} | {row.rss_mb:.0f} | {speed:.2f} | {memory:.2f} | {row.note} |")
     load = os.getloadavg()
