@@ -112,16 +112,17 @@ def articles(source: Path, size_mb: float, *, seed: int = 2026, edit_rate: float
         copy += 1
 
 
-def write(out: Path, items: Iterator[Article]) -> tuple[int, int]:
-    """Write the articles as files under out/files/ and as one JSONL file out/corpus.jsonl."""
-    files = out / "files"
+def write(out: Path, items: Iterator[Article], *, files: bool = True) -> tuple[int, int]:
+    """Write the articles as one JSONL file out/corpus.jsonl and, with `files`, under out/files/."""
+    folder = out / "files"
     count = size = 0
     out.mkdir(parents=True, exist_ok=True)
     with (out / "corpus.jsonl").open("w", encoding="utf-8") as jsonl:
         for article in items:
-            path = files / article.key
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(article.text, encoding="utf-8")
+            if files:
+                path = folder / article.key
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(article.text, encoding="utf-8")
             jsonl.write(json.dumps({"id": article.key, "text": article.text}, ensure_ascii=False) + "\n")
             count += 1
             size += len(article.text.encode("utf-8"))
@@ -134,11 +135,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out" / "corpus-100mb")
     parser.add_argument("--source", type=Path, default=default_source())
     parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--jsonl-only", action="store_true", help="write only out/corpus.jsonl")
     args = parser.parse_args(argv)
     if (args.out / "corpus.jsonl").exists():
         print(f"{args.out} exists; delete it to rebuild", file=sys.stderr)
         return 0
-    count, size = write(args.out, articles(args.source, args.size_mb, seed=args.seed))
+    count, size = write(args.out, articles(args.source, args.size_mb, seed=args.seed),
+                        files=not args.jsonl_only)
     print(f"{count} documents, {size / 1e6:.1f} MB under {args.out}")
     return 0
 

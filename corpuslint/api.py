@@ -9,19 +9,27 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from corpuslint import engine, sources
+from corpuslint.cache import Cache, digest
 from corpuslint.config import Settings
 from corpuslint.diagnostic import Diagnostic
 from corpuslint.document import Document
 from corpuslint.engine import FileResult, Linter
-from corpuslint.finding import Finding
+from corpuslint.finding import Finding, locate
 from corpuslint.fixer import FixMode, FixPolicy, fix_document
+from corpuslint.records import is_data_file
 from corpuslint.safewrite import remove_leftovers
 from corpuslint.sources import STDIN, Notice
+from corpuslint.suppressions import UNUSED
+
+if TYPE_CHECKING:
+    import polars as pl
+
+    from corpuslint.export import ExportResult
 
 
 @dataclass
@@ -75,22 +83,30 @@ def check_paths(
     with_excerpt: bool = False,
     stdin_name: str = "-",
     on_done: Callable[[FileResult], None] | None = None,
+    cache: Cache | None = None,
     fix: FixMode | None = None,
 ) -> CheckRun:
-    """Lint discovered files with the settings' rules; with `fix`, fix them (or diff them)."""
+    """Lint discovered files with the settings' rules; with `fix`, fix them (or diff them).
+
+    With a cache, a plain check lints only the files that changed; a fix never uses it.
+    """
     linter = linter or Linter(settings)
     run = CheckRun()
     if fix is not None and not fix.diff:
         remove_leftovers(os.path.dirname(os.path.realpath(f)) for f in files if f != STDIN)
     features = []
-    order: dict[str, int] = {}
-    for result in engine.run(linter, settings, list(files), with_excerpt=with_excerpt,
-                             stdin_name=stdin_name, on_done=on_done, fix=fix):
+    order = {path: i for i, path in enumerate(files)}
+    results = _cached_run(None if fix is not None else cache, linter, settings, list(files),
+                          with_excerpt=with_excerpt, stdin_name=stdin_name, on_done=on_done,
+                          fix=fix)
+    sidecar_rows: set[int] = set()
+    for result in results:
         if result.notice is not None:
             run.notices.append(result.notice)
             continue
         run.files += 1
         run.findings.extend(result.findings)
+        sidecar_rows |= result.sidecar_rows
         run.fixed.extend(result.fixed)
         if result.diff:
             run.diffs.append(result.diff)
@@ -100,14 +116,68 @@ def check_paths(
             run.warnings.append(f"{result.path}: {result.warning}")
         if result.error:
             run.errors.append(result.error)
-        order.setdefault(result.path, len(order))
         if result.features is not None:
             features.append(result.features)
     if linter.wants_features:
-        # Corpus findings join each file's own, keeping the files' order (a stable sort).
         run.findings.extend(linter.corpus_findings(features))
-        run.findings.sort(key=lambda f: (order.get(f.path, len(order)), f.location))
+    run.findings.extend(_unused_sidecar_entries(linter, settings, files, sidecar_rows))
+    # Cached, fresh and corpus findings together, in the files' order (a stable sort).
+    run.findings.sort(key=lambda f: (order.get(f.path, len(order)), f.location))
     return run
+
+
+def _cached_run(cache: Cache | None, linter: Linter, settings: Settings, files: list[str],
+                **options: Any) -> list[FileResult]:
+    """engine.run over the files the cache has no result for: cached results, then fresh ones.
+
+    Text files are cached; stdin and data files (JSONL, Parquet: one result per
+    chunk) are always linted.
+    """
+    if cache is None:
+        return list(engine.run(linter, settings, files, **options))
+    hits: list[FileResult] = []
+    digests: dict[str, str] = {}
+    on_done = options.pop("on_done", None)
+    for path in files:
+        if path == sources.STDIN or is_data_file(path):
+            continue
+        try:
+            with open(path, "rb") as handle:
+                digests[path] = digest(handle.read())
+        except OSError:
+            continue  # the engine reports it (U001)
+        hit = cache.get(path, digests[path])
+        if hit is not None:
+            hits.append(hit)
+            if on_done is not None:
+                on_done(hit)
+    cached = {hit.path for hit in hits}
+    fresh = list(engine.run(linter, settings, [p for p in files if p not in cached],
+                            on_done=on_done, **options))
+    for result in fresh:
+        if result.path in digests:
+            cache.put(result.path, digests[result.path], result)
+    cache.save()
+    return hits + fresh
+
+
+def _unused_sidecar_entries(linter: Linter, settings: Settings, files: Sequence[str],
+                            used_rows: set[int]) -> list[Finding]:
+    """C101 for `.corpuslint-ignore` lines that matched linted files and suppressed nothing."""
+    suppressor = linter.suppressor
+    unused = suppressor.unused_entries(files, used_rows)
+    if not unused or suppressor.sidecar is None:
+        return []
+    sidecar = suppressor.sidecar
+    doc = Document(sidecar.text, os.path.relpath(sidecar.path))
+    severity = settings.severity.get(UNUSED)
+    findings = []
+    for entry in unused:
+        diagnostic = suppressor.unused_entry_diagnostic(doc, entry)
+        if severity is not None:
+            diagnostic = replace(diagnostic, severity=severity)
+        findings.append(locate(doc, diagnostic))
+    return findings
 
 
 def lint_text(
@@ -123,8 +193,6 @@ def lint_text(
         select=tuple(select) if select is not None else None, ignore=tuple(ignore) or None
     )
     return Linter(settings).lint(Document(text, path))
-
-
 
 def fix_text(
     text: str,
@@ -149,3 +217,79 @@ def fix_text(
     linter = Linter(settings)
     result = fix_document(Document(text, path), linter.lint, FixPolicy(unsafe, linter.fixable))
     return FixedText(result.doc.text, [d for _, d in result.applied])
+
+
+def export(files: Sequence[str], output: str, settings: Settings | None = None, *,
+           raw: bool = False, jobs: int | None = None) -> ExportResult:
+    """Write the corpus to `output` (.parquet, .jsonl, .ndjson, .csv) if every batch validates."""
+    from corpuslint import export as exporting
+
+    return exporting.export(files, output, settings or Settings(), raw=raw, jobs=jobs)
+
+
+def build_dataset(paths: Sequence[str], settings: Settings | None = None, *,
+                  raw: bool = False, jobs: int | None = None) -> pl.DataFrame:
+    """The corpus under `paths` as one frame, a row per article, validated by ArticleSchema.
+
+    It holds the whole corpus in memory; `export` streams a corpus of any size to a file.
+    Raises pandera's SchemaErrors (every failure case) when a row breaks the schema,
+    ValueError naming each unreadable file or malformed record.
+    """
+    import polars as pl
+
+    from corpuslint.dataset import NearDuplicates, batches
+    from corpuslint.schema import ArticleSchema
+
+    settings = settings or Settings()
+    files, _ = discover(paths, settings)
+    near = NearDuplicates(settings.corpus)
+    frames, errors = [], []
+    for batch in batches(files, settings, raw=raw, jobs=jobs):
+        frames.append(near.fill(batch))
+        errors.extend(batch.errors)
+    if errors:
+        raise ValueError("bad input: " + "; ".join(errors))
+    frame = pl.concat(frames) if frames else pl.DataFrame(schema=_schema())
+    return ArticleSchema.validate(frame, lazy=True)
+
+
+def _schema() -> pl.Schema:
+    from corpuslint.schema import polars_schema
+
+    return polars_schema()
+
+
+DIAGNOSTIC_COLUMNS = {
+    "id": "String", "code": "String", "severity": "String", "start": "Int64", "end": "Int64",
+    "row": "Int64", "column": "Int64", "message": "String", "fixable": "Boolean",
+}
+
+
+def lint_frame(df: pl.DataFrame, text: str = "text", id: str = "id", *,
+               settings: Settings | None = None) -> pl.DataFrame:
+    """Lint a text column of a frame you already hold: one row per diagnostic.
+
+    Columns: id (from the `id` column), code, severity, start and end (character
+    offsets into the text), row and column (1-based, inside the text), message,
+    fixable. A null text is skipped.
+
+        >>> import polars as pl
+        >>> from corpuslint import lint_frame
+        >>> found = lint_frame(pl.DataFrame({"id": ["a"], "text": ["See $\\url{https://a.org}$."]}))
+        >>> found.filter(pl.col("code") == "M101").select("id", "row", "column").row(0)
+        ('a', 1, 5)
+    """
+    import polars as pl
+
+    linter = Linter(settings or Settings())
+    rows = []
+    for key, body in df.select(pl.col(id).cast(pl.String), pl.col(text)).iter_rows():
+        if body is None:
+            continue
+        doc = Document(body, str(key))
+        for d in linter.lint(doc):
+            where = doc.location(d.start)
+            rows.append((key, d.code, d.severity.label, d.start, d.end, where.row, where.column,
+                         d.message, d.fixable))
+    schema = {name: getattr(pl, dtype) for name, dtype in DIAGNOSTIC_COLUMNS.items()}
+    return pl.DataFrame(rows, schema=schema, orient="row")

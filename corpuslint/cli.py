@@ -18,6 +18,7 @@ from corpuslint import __version__
 
 if TYPE_CHECKING:
     from corpuslint.api import CheckRun
+    from corpuslint.cache import Cache
     from corpuslint.config import Settings
     from corpuslint.engine import Linter
     from corpuslint.finding import Finding
@@ -38,6 +39,16 @@ examples:
   corpuslint check corpus/ --fix            apply safe fixes, report what remains
   corpuslint check corpus/ --diff --unsafe-fixes   show every fix as a diff, write nothing
   cat article.txt | corpuslint check --fix -   fixed text on stdout, findings on stderr
+  corpuslint check corpus/ --add-baseline baseline.json   accept today's findings
+  corpuslint check corpus/ --baseline baseline.json       report only new ones
+  corpuslint check corpus/ --watch              lint again whenever a file changes
+  corpuslint check corpus.jsonl --text-field body   lint each record of a JSONL corpus
+"""
+EXPORT_EXAMPLES = """\
+examples:
+  corpuslint export corpus/ -o corpus.parquet      one validated row per article
+  corpuslint export corpus.jsonl -o clean.jsonl --text-field body --id-field url
+  corpuslint export corpus/ -o corpus.csv --raw    text as it was; urls, codes as JSON arrays
 """
 
 
@@ -86,6 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
     config.add_argument("--respect-gitignore", action=argparse.BooleanOptionalAction, default=None,
                         help="skip files that .gitignore ignores (default: true)")
     config.add_argument("--stdin-filename", metavar="NAME", help="the name to report stdin as")
+    _record_options(config)
     config.add_argument("--show-settings", action="store_true", help="print the resolved settings")
     config.add_argument("--show-files", action="store_true", help="print the files that would be linted")
     config.add_argument("--no-corpus", action="store_true",
@@ -103,6 +115,18 @@ def build_parser() -> argparse.ArgumentParser:
     output.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
     output.add_argument("-q", "--quiet", action="store_true", help="print findings only, no summary")
     output.add_argument("--no-progress", action="store_true", help="never show a progress bar")
+    adoption = check.add_argument_group("adoption")
+    baseline = adoption.add_mutually_exclusive_group()
+    baseline.add_argument("--add-baseline", metavar="FILE",
+                          help="record today's findings in FILE and exit 0")
+    baseline.add_argument("--baseline", metavar="FILE",
+                          help="report only findings that FILE does not record")
+    adoption.add_argument("--warn-unused-ignores", action="store_true",
+                          help="report suppressions that suppressed nothing (C101)")
+    adoption.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
+    adoption.add_argument("--cache-dir", metavar="DIR",
+                          help="where to keep the cache (default: .corpuslint_cache beside the config)")
+    adoption.add_argument("--watch", action="store_true", help="lint again whenever a file changes")
     fixing = check.add_argument_group("fixing")
     fixing.add_argument("--fix", action="store_true",
                         help="apply safe fixes, then report what remains")
@@ -117,6 +141,30 @@ def build_parser() -> argparse.ArgumentParser:
     fixing.add_argument("--exit-non-zero-on-fix", action="store_true",
                         help="exit 1 when a file was fixed, even if nothing remains (for hooks)")
 
+    export = commands.add_parser(
+        "export", help="write the corpus as one validated table",
+        description="Lint and clean every article and write one row per article (metadata, "
+                    "cleaned text, counts, codes), validated against the schema. Nothing is "
+                    "written unless every row validates.",
+        epilog=EXPORT_EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    export.add_argument("paths", nargs="*", metavar="PATH",
+                        help="files, directories, JSONL or Parquet corpora; default: `paths` in config")
+    export.add_argument("-o", "--output", required=True, metavar="FILE",
+                        help="the table to write: .parquet, .jsonl, .ndjson or .csv")
+    export.add_argument("--raw", action="store_true", help="keep the text as it was (no safe fixes)")
+    export.add_argument("--select", type=_codes, action="extend", metavar="CODES",
+                        help="the rules whose codes are recorded and whose safe fixes clean the text")
+    export.add_argument("--extend-select", type=_codes, action="extend", metavar="CODES")
+    export.add_argument("--ignore", type=_codes, action="extend", metavar="CODES")
+    export.add_argument("--config", metavar="PATH", help="use this config file instead of searching")
+    export.add_argument("--isolated", action="store_true", help="ignore every config file")
+    export.add_argument("--jobs", type=int, metavar="N", help="worker processes (default: every core)")
+    _record_options(export)
+    schema = commands.add_parser("schema", help="print the exported table's schema",
+                                 description="Print every column of an export: dtype, nullability, "
+                                             "checks; or the row as JSON Schema.")
+    schema.add_argument("--output-format", choices=["table", "json"], default="table")
+
     rules = commands.add_parser("rules", help="list every rule with its default state",
                                 description="List every rule: code, name, severity, default state, fix.")
     rules.add_argument("--output-format", choices=["table", "json", "markdown", "markdown-docs"],
@@ -126,12 +174,22 @@ def build_parser() -> argparse.ArgumentParser:
                                description="Print a rule's documentation, e.g. 'corpuslint rule M101'.")
     rule.add_argument("code", metavar="CODE")
     rule.add_argument("--output-format", choices=["text", "json"], default="text")
+    clean = commands.add_parser("clean", help="remove the cache",
+                                description="Remove the cache folder (.corpuslint_cache beside the config).")
+    clean.add_argument("--cache-dir", metavar="DIR", help="remove this cache folder instead")
     show = commands.add_parser("show", help="print the fields extracted from an article",
                                description="Print the headline, byline, dates, dateline, source, "
                                            "URLs, captions and language read from one file.")
     show.add_argument("file", metavar="FILE")
     show.add_argument("--output-format", choices=["table", "json"], default="table")
     return parser
+
+
+def _record_options(group: argparse._ActionsContainer) -> None:
+    group.add_argument("--text-field", metavar="NAME",
+                       help="JSONL/Parquet corpora: the field holding the text (default: text)")
+    group.add_argument("--id-field", metavar="NAME",
+                       help="JSONL/Parquet corpora: the field holding the record's id (default: id)")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -145,8 +203,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _check(args)
         if args.command == "rules":
             return _rules(args)
+        if args.command == "clean":
+            return _clean(args)
         if args.command == "show":
             return _show(args)
+        if args.command == "export":
+            return _export(args)
+        if args.command == "schema":
+            return _schema(args)
         return _rule(args)
     except UsageError as error:
         _error(str(error))
@@ -185,18 +249,23 @@ def _load(args: argparse.Namespace) -> tuple[Settings, Linter]:
     from corpuslint.packs import PackError
     from corpuslint.registry import RegistryError, UnknownSelector
 
+    # `check` and `export` share this; options only `check` has read as unset for `export`.
+    given = vars(args)
     try:
         settings = load_settings(Path(args.config) if args.config else None, isolated=args.isolated)
         settings = settings.with_overrides(
             select=tuple(args.select) if args.select is not None else None,
-            extend_select=(*settings.extend_select, *(args.extend_select or ())),
+            extend_select=(*settings.extend_select, *(args.extend_select or ()),
+                           *(("C101",) if given.get("warn_unused_ignores") else ())),
             ignore=(*settings.ignore, *(args.ignore or ())),
-            force_exclude=args.force_exclude,
-            respect_gitignore=args.respect_gitignore,
-            fail_on=Severity.parse(args.fail_on) if args.fail_on else None,
-            output_format=args.output_format,
+            force_exclude=given.get("force_exclude"),
+            respect_gitignore=given.get("respect_gitignore"),
+            fail_on=Severity.parse(given["fail_on"]) if given.get("fail_on") else None,
+            output_format=given.get("output_format"),
+            text_field=args.text_field,
+            id_field=args.id_field,
         )
-        if getattr(args, "no_corpus", False):
+        if given.get("no_corpus"):
             settings = replace(settings, corpus=replace(settings.corpus, enabled=False))
         if getattr(args, "no_fast_path", False):
             settings = replace(settings, fast_path=False)
@@ -206,6 +275,65 @@ def _load(args: argparse.Namespace) -> tuple[Settings, Linter]:
 
 
 def _check(args: argparse.Namespace) -> int:
+    if args.watch:
+        return _watch(args)
+    return _check_once(args)
+
+
+def _watch(args: argparse.Namespace) -> int:
+    """Lint, then lint again after every change, until interrupted; config is re-read each time."""
+    from watchfiles import DefaultFilter, watch
+
+    from corpuslint.cache import CACHE_DIR
+
+    def once() -> list[str]:
+        try:
+            _check_once(args)
+            settings, _ = _load(args)
+        except UsageError as error:
+            _error(str(error))
+            return list(args.paths) or ["."]
+        finally:
+            sys.stdout.flush()
+        return _watched(args, settings)
+
+    watched = once()
+    quiet_dirs = (*DefaultFilter.ignore_dirs, CACHE_DIR)
+    while True:
+        # The watcher is running once it yields its first (empty) timeout: only then is it
+        # announced, so a change made after the announcement is never missed.
+        changes = watch(*watched, watch_filter=DefaultFilter(ignore_dirs=quiet_dirs),
+                        yield_on_timeout=True, rust_timeout=200)
+        announced = False
+        try:
+            for changed in changes:
+                if changed:
+                    break
+                if not announced:
+                    _info(f"Watching {', '.join(watched)} for changes (Ctrl-C to stop)")
+                    announced = True
+        except KeyboardInterrupt:
+            return EXIT_CLEAN
+        _info(f"{len(changed)} change(s) seen, linting again")
+        watched = once()
+
+
+def _watched(args: argparse.Namespace, settings: Settings) -> list[str]:
+    """The folders to watch: the paths linted, and the config file so a change to it counts."""
+    from corpuslint import api
+
+    paths = [p for p in api.resolve_paths(args.paths, settings) if p != "-"]
+    if settings.config_file is not None:
+        paths.append(str(settings.config_file))
+    return [p for p in paths if os.path.exists(p)] or ["."]
+
+
+def _info(message: str) -> None:
+    sys.stderr.write(f"corpuslint: {message}\n")
+    sys.stderr.flush()
+
+
+def _check_once(args: argparse.Namespace) -> int:
     from corpuslint import api
     from corpuslint.report import Style, renderer
     from corpuslint.sources import MissingPath
@@ -225,6 +353,14 @@ def _check(args: argparse.Namespace) -> int:
         return EXIT_CLEAN
 
     fix = _fix_mode(args)
+    if fix is not None:
+        from corpuslint.records import is_data_file
+
+        data_files = [f for f in files if f != "-" and is_data_file(f)]
+        if data_files:
+            raise UsageError(f"--fix, --fix-only and --diff work on text files, not on JSONL or "
+                             f"Parquet corpora ({data_files[0]}); 'corpuslint export' writes "
+                             "the cleaned corpus")
     fmt = settings.output_format
     progress = None
     if _wants_progress(args, fmt, len(files)):
@@ -234,10 +370,15 @@ def _check(args: argparse.Namespace) -> int:
     try:
         run = api.check_paths(files, settings, linter=linter, with_excerpt=fmt == "full",
                               stdin_name=args.stdin_filename or "-",
-                              on_done=progress.advance if progress else None, fix=fix)
+                              on_done=progress.advance if progress else None, fix=fix,
+                              cache=None if fix else _cache(args, settings, linter, fmt == "full"))
     finally:
         if progress:
             progress.close()
+    if args.add_baseline or args.baseline:
+        return_code = _apply_baseline(args, run)
+        if return_code is not None:
+            return return_code
     notices.extend(run.notices)
     if not args.quiet:
         for notice in notices:
@@ -265,6 +406,50 @@ def _check(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if failing else EXIT_CLEAN
 
 
+def _cache(args: argparse.Namespace, settings: Settings, linter: Linter,
+           with_excerpt: bool) -> Cache | None:
+    from pathlib import Path
+
+    from corpuslint.cache import Cache, default_dir
+
+    if args.no_cache or "-" in args.paths:
+        return None
+    folder = Path(args.cache_dir) if args.cache_dir else default_dir(settings)
+    return Cache.for_run(folder, settings, linter, with_excerpt)
+
+
+def _apply_baseline(args: argparse.Namespace, run: CheckRun) -> int | None:
+    """Record the findings (and say how to exit), or keep only those the baseline lacks."""
+    from pathlib import Path
+
+    from corpuslint import baseline
+
+    try:
+        if args.add_baseline:
+            baseline.write(Path(args.add_baseline), run.findings)
+            _info(f"recorded {len(run.findings)} finding(s) in {args.add_baseline}")
+            return EXIT_CLEAN
+        known = len(run.findings)
+        run.findings = baseline.new_findings(run.findings, Path(args.baseline))
+    except (OSError, baseline.BaselineError) as error:
+        raise UsageError(str(error)) from None
+    if not args.quiet and known != len(run.findings):
+        _info(f"{known - len(run.findings)} finding(s) recorded in {args.baseline} not shown")
+    return None
+
+
+def _clean(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from corpuslint.cache import clean, default_dir
+    from corpuslint.config import ConfigError, load_settings
+
+    try:
+        folder = Path(args.cache_dir) if args.cache_dir else default_dir(load_settings())
+    except ConfigError as error:
+        raise UsageError(str(error)) from None
+    print(f"Removed {folder}" if clean(folder) else f"No cache at {folder}")
+    return EXIT_CLEAN
 def _fix_mode(args: argparse.Namespace) -> FixMode | None:
     """The fix the flags ask for, or None for a plain check."""
     from corpuslint.fixer import FixMode
@@ -389,7 +574,7 @@ class _open_output:
 def _statistics(findings: Sequence[Finding], out: TextIO, fmt: str) -> None:
     counts = Counter(f.diagnostic.code for f in findings)
     names = {f.diagnostic.code: f.diagnostic.name for f in findings}
-    fixable = {f.diagnostic.code for f in findings if f.diagnostic.fixable}
+    fixable = {f.diagnostic.code for f in findings if f.diagnostic.safely_fixable}
     rows = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
     if fmt in ("json", "json-lines"):
         json.dump([{"code": c, "name": names[c], "count": n, "fixable": c in fixable}
@@ -405,9 +590,11 @@ def _summary(findings: Sequence[Finding]) -> None:
     if not findings:
         sys.stderr.write("All checks passed!\n")
         return
-    fixable = sum(f.diagnostic.fixable for f in findings)
+    safe = sum(f.diagnostic.safely_fixable for f in findings)
+    unsafe = sum(f.diagnostic.fixable for f in findings) - safe
     noun = "issue" if len(findings) == 1 else "issues"
-    sys.stderr.write(f"Found {len(findings)} {noun} ({fixable} fixable with --fix)\n")
+    more = f", {unsafe} more with --unsafe-fixes" if unsafe else ""
+    sys.stderr.write(f"Found {len(findings)} {noun} ({safe} fixable with --fix{more})\n")
 
 
 def _registry() -> Registry:
@@ -507,5 +694,61 @@ def _show(args: argparse.Namespace) -> int:
                 table.add_row(name, "", "-" if item is None else str(item))
         if value == []:
             table.add_row(name, "", "-")
+    Console(no_color=bool(os.environ.get("NO_COLOR"))).print(table)
+    return EXIT_CLEAN
+
+
+def _export(args: argparse.Namespace) -> int:
+    """Exit 0 when written, 1 when a row broke the schema, 2 for bad input; nothing written unless 0."""
+    from corpuslint import api
+    from corpuslint.export import ExportError
+    from corpuslint.sources import MissingPath
+
+    settings, _ = _load(args)
+    paths = api.resolve_paths(args.paths, settings)
+    try:
+        files, notices = api.discover(paths, settings)
+        if "-" in files:
+            raise UsageError("export reads files, not stdin")
+        result = api.export(files, args.output, settings, raw=args.raw, jobs=args.jobs)
+    except (MissingPath, ExportError) as error:
+        raise UsageError(str(error)) from None
+    for notice in [*notices, *result.notices]:
+        _warn(f"{notice.path}: {notice.reason}")
+    for message in result.errors:
+        _error(message)
+    if result.failures:
+        sys.stderr.write(f"{len(result.failures)} schema failure(s):\n")
+        for f in result.failures:
+            sys.stderr.write(f"  row {f.row if f.row is not None else '-'}: column {f.column}, "
+                             f"check {f.check}, value {f.value!r}\n")
+    if result.errors:
+        sys.stderr.write(f"Wrote nothing: {len(result.errors)} unreadable file(s) or malformed "
+                         "record(s).\n")
+        return EXIT_ERROR
+    if result.failures:
+        sys.stderr.write(f"Wrote nothing: {result.rows} rows, {len(result.failures)} failed the schema.\n")
+        return EXIT_FINDINGS
+    sys.stderr.write(f"Wrote {result.rows} rows to {args.output}.\n")
+    return EXIT_CLEAN
+
+
+def _schema(args: argparse.Namespace) -> int:
+    from corpuslint.schema import ArticleSchema, json_schema
+
+    if args.output_format == "json":
+        json.dump(json_schema(), sys.stdout, indent=2)
+        sys.stdout.write("\n")
+        return EXIT_CLEAN
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(box=None, header_style="bold", title="corpuslint export: one row per article")
+    for column in ("column", "dtype", "null", "checks", "description"):
+        table.add_column(column)
+    for name, column in ArticleSchema.to_schema().columns.items():
+        checks = [c.name for c in column.checks] + (["unique"] if column.unique else [])
+        table.add_row(name, str(column.dtype), "yes" if column.nullable else "no",
+                      ", ".join(checks), column.description or "")
     Console(no_color=bool(os.environ.get("NO_COLOR"))).print(table)
     return EXIT_CLEAN

@@ -89,6 +89,9 @@ class Settings:
     min_body_words: int = 50
     corpus: CorpusSettings = field(default_factory=CorpusSettings)
     language: str = "en"
+    text_field: str = "text"  # JSONL / Parquet corpora: the field holding the article
+    id_field: str = "id"
+    ignore_field: str = "corpuslint_ignore"  # a record's own suppressions: a list of codes
     # Off: every check runs on every document and the cheap tests (prefilters, the
     # language stop-word test) are skipped; the findings must be the same either way.
     fast_path: bool = True
@@ -116,6 +119,12 @@ def _strings(key: str, value: Any) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ConfigError(f"{key!r} must be a list of strings")
     return tuple(value)
+
+
+def _string(key: str, value: Any) -> str:
+    if not isinstance(value, str) or not value:
+        raise ConfigError(f"{key!r} must be a non-empty string")
+    return value
 
 
 def _boolean(key: str, value: Any) -> bool:
@@ -187,6 +196,9 @@ _KEYS: dict[str, tuple[str, Callable[[str, Any], Any]]] = {
     "min-body-words": ("min_body_words", _positive_int),
     "corpus": ("corpus", _corpus),
     "language": ("language", _language),
+    "text-field": ("text_field", _string),
+    "id-field": ("id_field", _string),
+    "ignore-field": ("ignore_field", _string),
     "fast-path": ("fast_path", _boolean),
 }
 

@@ -13,6 +13,7 @@ LSH over content words. No rule compares all pairs.
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -178,6 +179,12 @@ def run(checks: Sequence[CorpusCheck], docs: Sequence[DocFeatures],
 
 
 def locate(doc: DocFeatures, diagnostic: Diagnostic) -> Finding:
-    """A corpus diagnostic placed in its file, from the features alone (no excerpt: no text)."""
+    """A corpus diagnostic placed in its file, from the features alone (no excerpt: no text).
+
+    Its fingerprint (what a baseline matches) is the message, which names the
+    other document or the repeated text, not the lines it sits on.
+    """
+    fingerprint = hashlib.blake2b(f"{diagnostic.code}\0{diagnostic.message}".encode(),
+                                  digest_size=8).hexdigest()
     return Finding(doc.path, diagnostic, doc.location(diagnostic.start),
-                   doc.location(diagnostic.end), ())
+                   doc.location(diagnostic.end), (), fingerprint=fingerprint)

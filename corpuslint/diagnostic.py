@@ -96,6 +96,11 @@ class Diagnostic:
     fix: Fix | None = None
 
     @property
+    def safely_fixable(self) -> bool:
+        """True when plain `--fix` applies the fix (what `[*]` marks, as in ruff)."""
+        return self.fix is not None and self.fix.applicability is Applicability.SAFE
+
+    @property
     def fixable(self) -> bool:
         """True when `--fix` or `--unsafe-fixes` could apply the fix."""
         return self.fix is not None and self.fix.applicability is not Applicability.DISPLAY_ONLY

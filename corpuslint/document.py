@@ -87,6 +87,20 @@ class LineIndex:
         return min(self.starts[row - 1] + column - 1, len(self._text))
 
 
+class Record(NamedTuple):
+    """Where a document sits in a JSONL or Parquet corpus: the data counterpart of a path.
+
+    `number` is 1-based (in JSONL the line number, blank lines included), `row`
+    the line of the data file a finding is reported at, `ignore` the codes the
+    record's own suppression field turns off.
+    """
+
+    number: int
+    id: str | None
+    row: int
+    ignore: tuple[str, ...] = ()
+
+
 @dataclass(frozen=True, slots=True, eq=False)
 class Document:
     """One article: the text verbatim (CRLF kept) and how it was stored.
@@ -95,6 +109,7 @@ class Document:
     write the file back as it was. `decode_error` is the offset of the first
     byte that was not UTF-8 when the text had to be decoded as cp1252
     (a single-byte encoding, so byte and character offsets agree).
+    `record` is set for a document read from a record of a data file.
     """
 
     text: str
@@ -102,6 +117,7 @@ class Document:
     bom: bool = False
     encoding: str = "utf-8"
     decode_error: int | None = None
+    record: Record | None = None
     index: LineIndex = field(init=False, repr=False)
     _derived: dict[Callable[..., Any], Any] = field(init=False, repr=False)
 

@@ -1,8 +1,10 @@
-"""Runs the selected rules over documents, one file per task, on every core.
+"""Runs the selected rules over documents, one file (or data-file chunk) per task, on every core.
 
 The engine owns everything around a rule: selection, prefilters, severity
-overrides, per-file ignores, turning OS errors into findings, and the process
-pool. A rule only ever sees one Document.
+overrides, per-file ignores and suppressions, turning OS errors into findings,
+and the process pool. A rule only ever sees one Document, whether it came from
+a text file or from a record of a JSONL or Parquet corpus (records.py cuts those
+into chunks, so one big data file still keeps every worker busy).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 import pathspec
 import re2
@@ -22,11 +25,14 @@ from corpuslint.document import Document, Location
 from corpuslint.features import DocFeatures, extract
 from corpuslint.finding import Finding, locate
 from corpuslint.fixer import FixMode, FixPolicy, fix_file
+from corpuslint.records import Chunk, Fields, Malformed, is_data_file, plan, read
 from corpuslint.registry import Registry, RegistryError, UnknownSelector
 from corpuslint.rule import Check, Rule
 from corpuslint.sources import STDIN, Notice, Unreadable, read_document
+from corpuslint.suppressions import UNUSED, Suppressor, find_sidecar, load_sidecar
 
 IO_ERROR = "U001"
+MALFORMED_RECORD = "U003"
 # Below this many files a process pool costs more to start than it saves.
 PARALLEL_MIN_FILES = 64
 CHUNK = 16
@@ -44,6 +50,8 @@ class FileResult:
     path: str
     findings: tuple[Finding, ...] = ()
     notice: Notice | None = None
+    sidecar_rows: frozenset[int] = frozenset()
+    """The `.corpuslint-ignore` lines that suppressed something in this file."""
     fixed: tuple[Finding, ...] = ()
     diff: str = ""
     output: bytes | None = None
@@ -76,10 +84,17 @@ class Linter:
         # `fixable` defaults to every code; `unfixable` removes, the most specific selector winning.
         self.fixable = self.registry.select(settings.fixable or ("ALL",), (), settings.unfixable)
         self._root = settings.root
+        self.fields = Fields(settings.text_field, settings.id_field, settings.ignore_field)
+        self._record_ignores: dict[tuple[str, ...], frozenset[str]] = {}
         self._per_file_ignores = [
-            (pathspec.PathSpec.from_lines("gitwildmatch", [glob]), self._resolve_all(selectors))
+            (pathspec.PathSpec.from_lines("gitignore", [glob]), self._resolve_all(selectors))
             for glob, selectors in settings.per_file_ignores.items()
         ]
+        sidecar = find_sidecar(Path.cwd())
+        self.suppressor = Suppressor(
+            load_sidecar(sidecar, self.registry.infos) if sidecar else None,
+            self.codes, report_unused=UNUSED in self.codes,
+        )
 
     def _resolve_all(self, selectors: Iterable[str]) -> frozenset[str]:
         codes: set[str] = set()
@@ -102,23 +117,47 @@ class Linter:
                 ignored |= codes
         return frozenset(ignored)
 
+    def _record_ignored(self, selectors: tuple[str, ...]) -> frozenset[str]:
+        """The codes a record's ignore field names (prefixes too); unknown ones are skipped."""
+        if selectors not in self._record_ignores:
+            codes: set[str] = set()
+            for selector in selectors:
+                try:
+                    codes |= self.registry.resolve(selector)
+                except UnknownSelector:
+                    continue
+            self._record_ignores[selectors] = frozenset(codes)
+        return self._record_ignores[selectors]
+
     def lint(self, doc: Document) -> list[Diagnostic]:
         """Every selected rule's diagnostics for one document, in text order."""
+        return self.lint_suppressed(doc)[0]
+
+    def lint_suppressed(self, doc: Document) -> tuple[list[Diagnostic], frozenset[int]]:
+        """The diagnostics left after suppressions, and the sidecar rows that suppressed some."""
         ignored = self.ignored_codes(doc.path)
+        if doc.record is not None and doc.record.ignore:
+            ignored |= self._record_ignored(doc.record.ignore)
         found: list[Diagnostic] = []
         for check in self._prefilters.candidates(doc.text):
             if check.info.code not in ignored:
                 found.extend(check.check(doc))
+        found, sidecar_rows = self.suppressor.apply(doc, found)
         if self._severity:
             found = [
                 replace(d, severity=self._severity[d.code]) if d.code in self._severity else d
                 for d in found
             ]
         found.sort(key=lambda d: (d.start, d.end, d.code))
-        return found
+        return found, sidecar_rows
 
     def lint_file(self, path: str, *, with_excerpt: bool = False, stdin_name: str = "-",
                   fix: FixMode | None = None) -> FileResult:
+        if path != STDIN and is_data_file(path):
+            if fix is not None:
+                raise ValueError("fixing a JSONL or Parquet corpus is not supported")
+            parts = [self.lint_chunk(c, with_excerpt=with_excerpt) for c in plan(path, self.fields)]
+            return FileResult(path, tuple(f for part in parts for f in part.findings))
         read = read_document(path, stdin_name)
         if isinstance(read, Notice):
             return FileResult(read.path, notice=read)
@@ -126,9 +165,10 @@ class Linter:
             return FileResult(path, self._io_error(read))
         if fix is not None:
             return self._fix_file(read, fix, with_excerpt=with_excerpt, to_stdout=path == STDIN)
-        findings = tuple(locate(read, d, with_excerpt=with_excerpt) for d in self.lint(read))
+        diagnostics, sidecar_rows = self.lint_suppressed(read)
+        findings = tuple(locate(read, d, with_excerpt=with_excerpt) for d in diagnostics)
         features = extract(read, self._feature_parts) if self.wants_features else None
-        return FileResult(read.path, findings, features=features)
+        return FileResult(read.path, findings, features=features, sidecar_rows=sidecar_rows)
 
     def corpus_findings(self, features: list[DocFeatures]) -> list[Finding]:
         """The corpus rules' findings from every document's features, with ignores and severities."""
@@ -152,15 +192,33 @@ class Linter:
             diff=done.diff, output=done.output, warning=done.warning, error=done.error,
         )
 
+    def lint_chunk(self, chunk: Chunk, *, with_excerpt: bool = False) -> FileResult:
+        """Every record of one chunk of a data file; a malformed record is a U003 finding."""
+        if chunk.error is not None:
+            return FileResult(chunk.path, self._engine_finding(
+                MALFORMED_RECORD, chunk.path, 1, f"No records read: {chunk.error}"))
+        findings: list[Finding] = []
+        for item in read(chunk, self.fields):
+            if isinstance(item, Malformed):
+                findings.extend(self._engine_finding(
+                    MALFORMED_RECORD, item.path, item.row, f"Malformed record {item.record}: {item.reason}"))
+            else:
+                findings.extend(locate(item, d, with_excerpt=with_excerpt) for d in self.lint(item))
+        return FileResult(chunk.path, tuple(findings))
+
     def _io_error(self, unreadable: Unreadable) -> tuple[Finding, ...]:
-        if IO_ERROR not in self.codes or IO_ERROR in self.ignored_codes(unreadable.path):
+        return self._engine_finding(IO_ERROR, unreadable.path, 1,
+                                    f"Cannot read the file: {unreadable.error}")
+
+    def _engine_finding(self, code: str, path: str, row: int, message: str) -> tuple[Finding, ...]:
+        """A finding no rule can make (the file or record never became a Document)."""
+        if code not in self.codes or code in self.ignored_codes(path):
             return ()
-        info = self.registry.infos[IO_ERROR]
-        severity = self._severity.get(IO_ERROR, info.severity)
-        diagnostic = Diagnostic(IO_ERROR, info.name, f"Cannot read the file: {unreadable.error}",
-                                0, 0, severity)
-        start = Location(1, 1)
-        return (Finding(unreadable.path, diagnostic, start, start, ()),)
+        info = self.registry.infos[code]
+        severity = self._severity.get(code, info.severity)
+        diagnostic = Diagnostic(code, info.name, message, 0, 0, severity)
+        start = Location(row, 1)
+        return (Finding(path, diagnostic, start, start, ()),)
 
 
 class PrefilterSet:
@@ -208,7 +266,6 @@ class PrefilterSet:
             return self._always
         return sorted([*self._always, *hits], key=lambda c: self._order[id(c)])
 
-
     def _confirm(self, i: int, encoded: bytes) -> bool:
         pattern = self._patterns[i]
         if pattern is None:
@@ -217,7 +274,7 @@ class PrefilterSet:
         return pattern.search(encoded) is not None
 
 
-Task = tuple[str, bool, FixMode | None]  # path, with_excerpt, fix
+Task = tuple[str | Chunk, bool, FixMode | None]  # path or chunk, with_excerpt, fix
 _worker: Linter | None = None
 
 
@@ -228,8 +285,10 @@ def _start_worker(settings: Settings) -> None:
 
 def _lint_in_worker(task: Task) -> FileResult:
     assert _worker is not None
-    path, with_excerpt, fix = task
-    return _worker.lint_file(path, with_excerpt=with_excerpt, fix=fix)
+    item, with_excerpt, fix = task
+    if isinstance(item, Chunk):
+        return _worker.lint_chunk(item, with_excerpt=with_excerpt)
+    return _worker.lint_file(item, with_excerpt=with_excerpt, fix=fix)
 
 
 def run(
@@ -243,23 +302,40 @@ def run(
     on_done: Callable[[FileResult], None] | None = None,
     fix: FixMode | None = None,
 ) -> Iterator[FileResult]:
-    """Lint (and with `fix`, fix) `paths`, in order, in a process pool when there are enough."""
+    """Lint (and with `fix`, fix) `paths`, in order, in a process pool when there are enough.
+
+    A data file becomes several results, one per chunk; `on_done` hears of it once, at its last.
+    """
     jobs = jobs or os.cpu_count() or 1
-    if jobs == 1 or len(paths) < PARALLEL_MIN_FILES or "-" in paths:
+    items = work_items(paths, linter.fields)
+    chunks = sum(isinstance(item, Chunk) for item in items)
+    if jobs == 1 or "-" in paths or (len(items) < PARALLEL_MIN_FILES and chunks < 2):
         results: Iterable[FileResult] = (
-            linter.lint_file(p, with_excerpt=with_excerpt, stdin_name=stdin_name, fix=fix)
-            for p in paths
+            linter.lint_chunk(item, with_excerpt=with_excerpt) if isinstance(item, Chunk)
+            else linter.lint_file(item, with_excerpt=with_excerpt, stdin_name=stdin_name, fix=fix)
+            for item in items
         )
     else:
         pool = ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(settings,))
-        results = _pooled(pool, [(p, with_excerpt, fix) for p in paths])
-    for result in results:
-        if on_done is not None:
+        # A chunk is a task's worth of work by itself; files go to a worker CHUNK at a time.
+        results = _pooled(pool, [(item, with_excerpt, fix) for item in items], 1 if chunks else CHUNK)
+    for item, result in zip(items, results, strict=True):
+        if on_done is not None and (not isinstance(item, Chunk) or item.last):
             on_done(result)
         yield result
 
 
-def _pooled(pool: ProcessPoolExecutor, tasks: list[Task]) -> Iterator[FileResult]:
-    with pool:
-        yield from pool.map(_lint_in_worker, tasks, chunksize=CHUNK)
+def work_items(paths: Sequence[str], fields: Fields) -> list[str | Chunk]:
+    """The tasks for `paths`: a text file as itself, a JSONL or Parquet file as its chunks."""
+    items: list[str | Chunk] = []
+    for path in paths:
+        if path != STDIN and is_data_file(path):
+            items.extend(plan(path, fields))
+        else:
+            items.append(path)
+    return items
 
+
+def _pooled(pool: ProcessPoolExecutor, tasks: list[Task], chunksize: int) -> Iterator[FileResult]:
+    with pool:
+        yield from pool.map(_lint_in_worker, tasks, chunksize=chunksize)

@@ -22,7 +22,7 @@ from functools import cache
 
 import numpy as np
 
-from corpuslint.document import Document, Location
+from corpuslint.document import Document, Line, Location
 
 NUM_PERM = 128
 SHINGLE = 5  # word 5-grams: long enough that two different articles share few
@@ -122,14 +122,8 @@ def extract(doc: Document, parts: frozenset[str] = ALL_PARTS) -> DocFeatures:
     uses the duplicate clusters); sentences and spellings only when a selected
     rule needs them, as they cost more than the rest together.
     """
-    lines = doc.lines
-    content = [line for line in lines if line.text.strip()]
+    content, body_lines, body = _body(doc)
     head = (content[0].start, content[0].end) if content else (0, 0)
-    # The body is what follows the headline: the same article republished under a
-    # new headline is still a duplicate. A one-line document is its own body.
-    body_lines = content[1:] if len(content) > 1 else content
-    body = normalise(" ".join(line.text for line in body_lines))
-    words = _WORD.findall(body)
     variants, long_words, long_starts = (
         _spellings(doc.text) if SPELLINGS in parts else ((), _EMPTY, _EMPTY.astype(np.int64)))
     terms, ends = (
@@ -139,7 +133,7 @@ def extract(doc: Document, parts: frozenset[str] = ALL_PARTS) -> DocFeatures:
         line_starts=np.array(doc.index.starts, dtype=np.int64),
         head=head,
         body_hash=hashlib.blake2b(body.encode(), digest_size=16).digest(),
-        signature=minhash(words),
+        signature=minhash(_WORD.findall(body)),
         lines=tuple(ShortLine(line.start, line.end, line.text.strip()) for line in content
                     if len(line.text.strip()) <= MAX_LINE),
         terms=terms,
@@ -148,6 +142,22 @@ def extract(doc: Document, parts: frozenset[str] = ALL_PARTS) -> DocFeatures:
         words=long_words,
         word_starts=long_starts,
     )
+
+
+def _body(doc: Document) -> tuple[list[Line], list[Line], str]:
+    """The non-empty lines, the body's lines, and the body as duplicates compare it.
+
+    The body is what follows the headline: the same article republished under a
+    new headline is still a duplicate. A one-line document is its own body.
+    """
+    content = [line for line in doc.lines if line.text.strip()]
+    body_lines = content[1:] if len(content) > 1 else content
+    return content, body_lines, normalise(" ".join(line.text for line in body_lines))
+
+
+def body_signature(doc: Document) -> np.ndarray:
+    """The MinHash signature of a document's body: what D102 and the export's clusters compare."""
+    return minhash(_WORD.findall(_body(doc)[2]))
 
 
 def normalise(text: str) -> str:

@@ -7,11 +7,12 @@ columns and, for the `full` format, the lines the finding spans.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from corpuslint.diagnostic import Diagnostic
-from corpuslint.document import Document, Location
+from corpuslint.document import Document, Location, Record
 from corpuslint.edits import apply_edits
+from corpuslint.fingerprint import text_hash
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,12 +33,19 @@ class Excerpt:
 
 @dataclass(frozen=True, slots=True)
 class Finding:
+    """A located diagnostic. In a data file's record, `location` is the record's line
+    (JSONL) or number (Parquet), and `text_location` the place inside its text."""
+
     path: str
     diagnostic: Diagnostic
     location: Location
     end_location: Location
     edits: tuple[LocatedEdit, ...]
     excerpt: Excerpt | None = None
+    record: Record | None = None
+    text_location: Location | None = None
+    fingerprint: str = ""
+    """The code and flagged text, hashed (see fingerprint.py): stable when lines move."""
 
     @property
     def code(self) -> str:
@@ -52,6 +60,15 @@ def locate(doc: Document, diagnostic: Diagnostic, *, with_excerpt: bool = False)
             for e in diagnostic.fix.edits
         )
     excerpt = _excerpt(doc, diagnostic) if with_excerpt else None
+    record = doc.record
+    if record is not None:
+        inside = doc.location(diagnostic.start)
+        where = f"record {record.number}" + (f", id {record.id}" if record.id is not None else "")
+        message = f"{diagnostic.message} ({where}, text {inside.row}:{inside.column})"
+        at = Location(record.row, 1)
+        # No excerpt: its rows are the text's, not the data file's the finding is placed at.
+        return Finding(doc.path, replace(diagnostic, message=message), at, at, edits,
+                       record=record, text_location=inside, fingerprint=text_hash(doc, diagnostic))
     return Finding(
         doc.path,
         diagnostic,
@@ -59,6 +76,7 @@ def locate(doc: Document, diagnostic: Diagnostic, *, with_excerpt: bool = False)
         doc.location(diagnostic.end),
         edits,
         excerpt,
+        fingerprint=text_hash(doc, diagnostic),
     )
 
 
@@ -81,4 +99,3 @@ def _excerpt(doc: Document, diagnostic: Diagnostic) -> Excerpt:
         delta = sum(len(e.content) - (e.end - e.start) for e in diagnostic.fix.edits)
         fixed = tuple(fixed_text[span_start : span_end + delta].splitlines())
     return Excerpt(first, tuple(original.splitlines()) or ("",), fixed)
-

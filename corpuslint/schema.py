@@ -31,12 +31,21 @@ class ArticleSchema(pa.DataFrameModel):
     """One cleaned article per row: its metadata, its text, its counts and its findings."""
 
     id: str = pa.Field(unique=True, description="Stable: a hash of the source key and the content")
-    path: str = pa.Field(description="The file, with ':record' for a record of a JSONL/Parquet corpus")
+    path: str = pa.Field(description="The file the article was read from")
+    record: pl.Int64 = pa.Field(nullable=True, ge=1,
+                                description="Record number in a JSONL (its line) or Parquet corpus")
+    record_id: str = pa.Field(nullable=True, description="The record's own id (--id-field)")
     headline: str = pa.Field(nullable=True)
     standfirst: str = pa.Field(nullable=True)
     byline: str = pa.Field(nullable=True)
-    published: TIMESTAMP = pa.Field(nullable=True, description="UTC; null when unknown or partial")
-    updated: TIMESTAMP = pa.Field(nullable=True, description="UTC; null when unknown or partial")
+    published: TIMESTAMP = pa.Field(
+        nullable=True, description="UTC; null unless the text gives date, time and timezone")
+    published_iso: str = pa.Field(
+        nullable=True, description="The date as the text gives it, ISO 8601, perhaps partial or local")
+    updated: TIMESTAMP = pa.Field(
+        nullable=True, description="UTC; null unless the text gives date, time and timezone")
+    updated_iso: str = pa.Field(
+        nullable=True, description="The date as the text gives it, ISO 8601, perhaps partial or local")
     dateline_place: str = pa.Field(nullable=True)
     source: str = pa.Field(nullable=True)
     urls: pl.List(pl.String) = pa.Field()
@@ -62,6 +71,11 @@ class ArticleSchema(pa.DataFrameModel):
         now = dt.datetime.now(dt.timezone.utc)
         column = pl.col(data.key)
         return data.lazyframe.select(column.is_null() | (column <= pl.lit(now, dtype=TIMESTAMP)))
+
+
+def polars_schema() -> pl.Schema:
+    """The columns and dtypes of a row, in order: what a batch is built with."""
+    return pl.Schema({name: column.dtype.type for name, column in ArticleSchema.to_schema().columns.items()})
 
 
 def json_schema() -> dict[str, Any]:

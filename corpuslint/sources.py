@@ -131,9 +131,9 @@ def _regular_or_notice(path: str) -> str | Notice:
 class _Walker:
     def __init__(self, settings: Settings) -> None:
         self.root = settings.root.resolve()
-        self.include = pathspec.PathSpec.from_lines("gitwildmatch", settings.include)
+        self.include = pathspec.PathSpec.from_lines("gitignore", settings.include)
         self.exclude = pathspec.PathSpec.from_lines(
-            "gitwildmatch", (*settings.exclude, *settings.extend_exclude)
+            "gitignore", (*settings.exclude, *settings.extend_exclude)
         )
         self.respect_gitignore = settings.respect_gitignore
         self._gitignores: dict[Path, pathspec.PathSpec | None] = {}
@@ -197,7 +197,7 @@ class _Walker:
             spec = None
             try:
                 lines = (folder / ".gitignore").read_text(encoding="utf-8", errors="replace")
-                spec = pathspec.PathSpec.from_lines("gitwildmatch", lines.splitlines())
+                spec = pathspec.PathSpec.from_lines("gitignore", lines.splitlines())
             except OSError:
                 pass
             self._gitignores[folder] = spec

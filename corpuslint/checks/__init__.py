@@ -8,6 +8,7 @@ MODULES = (
     "corpuslint.checks.language",
     "corpuslint.checks.layout",
     "corpuslint.checks.markup",
+    "corpuslint.checks.meta",
     "corpuslint.checks.quotes",
     "corpuslint.checks.structure",
     "corpuslint.checks.unicode",

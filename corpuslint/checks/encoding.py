@@ -37,6 +37,36 @@ class IoError(Rule):
         return iter(())  # reported by the engine, which sees the OS error
 
 
+class MalformedRecord(Rule):
+    """A record of a JSONL or Parquet corpus that is not an article.
+
+    ## What it finds
+    A line of a JSONL file that is not valid JSON or not a JSON object, a
+    record without the text field (`--text-field`, default `text`) or whose
+    text is not a string, an ignore field that is not a list of codes, and a
+    data file with no usable text column. The engine reports it by record
+    number, at the record's line, and goes on with the next record.
+
+    ## Why it matters
+    A pipeline that skips bad records silently loses articles; one that
+    stops at the first loses the rest of the shard.
+
+    ## Example
+    Before: line 7 of `corpus.jsonl` is `{"id": "a7", "body": "..."}`
+    After: `corpus.jsonl:7:1: U003 Malformed record 7: no 'text' field`
+
+    ## Fix safety
+    There is no fix: only the producer of the corpus knows what the record held.
+    """
+
+    code = "U003"
+    name = "malformed-record"
+    severity = Severity.ERROR
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        return iter(())  # reported by the engine, which reads the records
+
+
 class NotUtf8(Rule):
     """The file is not valid UTF-8 and was read as cp1252.
 
@@ -82,4 +112,4 @@ def _cp1252_byte(char: str) -> int:
         return ord(char)
 
 
-RULES = (IoError, NotUtf8)
+RULES = (IoError, MalformedRecord, NotUtf8)

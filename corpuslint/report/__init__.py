@@ -20,9 +20,15 @@ FORMATS = {
     "json": "corpuslint.report.json",
     "json-lines": "corpuslint.report.jsonlines",
     "github": "corpuslint.report.github",
+    "sarif": "corpuslint.report.sarif",
+    "junit": "corpuslint.report.junit",
+    "gitlab": "corpuslint.report.gitlab",
+    "azure": "corpuslint.report.azure",
 }
 # Formats a program reads: no colour, no progress bar, nothing but the data on stdout.
-MACHINE_READABLE = frozenset({"json", "json-lines", "github"})
+MACHINE_READABLE = frozenset(
+    {"json", "json-lines", "github", "sarif", "junit", "gitlab", "azure"}
+)
 
 
 @dataclass(frozen=True)

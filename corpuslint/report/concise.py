@@ -1,4 +1,4 @@
-"""`path:row:col: CODE [*] message`, one finding a line; `[*]` marks a fixable one."""
+"""`path:row:col: CODE [*] message`, one finding a line; `[*]` marks one `--fix` repairs."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ def headline(finding: Finding, style: Style) -> str:
     d = finding.diagnostic
     where = f"{finding.path}:{finding.location.row}:{finding.location.column}:"
     code = paint(d.code, BOLD + SEVERITY_COLOR[d.severity.label], style.color)
-    marker = " [*]" if d.fixable else ""
+    marker = " [*]" if d.safely_fixable else ""
     return f"{paint(where, BOLD, style.color)} {code}{marker} {d.message}"
 
 

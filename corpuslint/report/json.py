@@ -1,4 +1,8 @@
-"""A JSON array in ruff's shape, plus `severity` and `name`."""
+"""A JSON array in ruff's shape, plus `severity` and `name`.
+
+A finding in a record of a data file adds `record` (its number), `record_id`
+and `text_location` (the row and column inside the record's text).
+"""
 
 from __future__ import annotations
 
@@ -35,7 +39,7 @@ def to_dict(finding: Finding) -> dict[str, Any]:
         }
         if d.fix.encoding:
             fix["encoding"] = d.fix.encoding
-    return {
+    data = {
         "code": d.code,
         "name": d.name,
         "message": d.message,
@@ -47,6 +51,11 @@ def to_dict(finding: Finding) -> dict[str, Any]:
         "url": docs_url(d.code, d.name),
         "noqa_row": None,
     }
+    if finding.record is not None:  # a record of a JSONL or Parquet corpus
+        data["record"] = finding.record.number
+        data["record_id"] = finding.record.id
+        data["text_location"] = _location(finding.text_location) if finding.text_location else None
+    return data
 
 
 def render(findings: Sequence[Finding], out: TextIO, style: Style) -> None:

@@ -1,0 +1,285 @@
+"""The corpus as rows: one per article, its metadata, its cleaned text, its counts and its codes.
+
+Rows are built batch by batch (a few hundred files, or one chunk of a data
+file, per batch) in the process pool, so a corpus of any size is never held
+whole: `export.py` validates and writes each batch as it arrives. Metadata
+comes from `extract()` on the text as read, the same function the S rules use;
+`text` is the text with safe fixes applied (as read with `raw`); `codes`,
+`n_errors` and `n_warnings` describe the text as read.
+
+Dates: `published`/`updated` are UTC timestamps only when the text gives a
+date, a time and a timezone; anything less (a date alone, a local time, a
+day without a year) leaves them null and is kept, as the text gave it, in
+`published_iso`/`updated_iso`. Nothing is guessed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Any, TypeVar
+
+import numpy as np
+import polars as pl
+
+from corpuslint.config import CorpusSettings, Settings
+from corpuslint.corpus import LSH_MAX_THRESHOLD, NEAR_DUPLICATE_LSH_WEIGHTS
+from corpuslint.diagnostic import Severity
+from corpuslint.document import Document
+from corpuslint.engine import Linter
+from corpuslint.extract import Field, extract
+from corpuslint.features import MINHASH_SEED, NUM_PERM, body_signature
+from corpuslint.fixer import FixPolicy, fix_document
+from corpuslint.records import Chunk, Fields, Malformed, is_data_file, plan, read
+from corpuslint.schema import ISO_639_1, polars_schema
+from corpuslint.sources import Notice, Unreadable, read_document
+
+FILES_PER_BATCH = 256
+_PARAGRAPH_BREAK = re.compile(r"(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)")
+SCHEMA = polars_schema()
+
+Item = tuple[str, ...] | Chunk  # a batch's worth of text files, or one chunk of a data file
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+@dataclass
+class Batch:
+    """One batch's rows, and what kept other documents out of it.
+
+    `errors` are bad input ("path: reason", an unreadable file or a malformed
+    record: the export fails with exit 2); `notices` are files skipped, as `check` skips them.
+    """
+
+    frame: pl.DataFrame
+    errors: list[str] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
+    signatures: list[np.ndarray] = field(default_factory=list)  # one a row: the body's MinHash
+
+
+def content_hash(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+def document_id(doc: Document, text_hash: str) -> str:
+    """Stable across runs: the source key (path, and record number) and the content.
+
+    Two records holding the same text differ in their key, so their ids differ too.
+    """
+    key = doc.path if doc.record is None else f"{doc.path}\0{doc.record.number}"
+    return hashlib.blake2b(f"{key}\0{text_hash}".encode("utf-8", "surrogatepass"),
+                           digest_size=12).hexdigest()
+
+
+def row(doc: Document, linter: Linter, policy: FixPolicy, *, raw: bool = False,
+        language: str = "en") -> dict[str, Any]:
+    """One article's row (near_duplicate_of is filled later, across batches: `NearDuplicates`)."""
+    if raw:
+        found, text = linter.lint(doc), doc.text
+    else:
+        fixed = fix_document(doc, linter.lint, policy)
+        found, text = list(fixed.initial), fixed.doc.text
+    article = extract(doc, expected_language=language)
+    found_language = article.language.value if article.language else None
+    code = iso_639_1(found_language.code) if found_language else None
+    published, updated = article.published, article.updated
+    record = doc.record
+    return {
+        "id": document_id(doc, content_hash(doc.text)),
+        "path": doc.path,
+        "record": record.number if record else None,
+        "record_id": record.id if record else None,
+        "headline": _value(article.headline),
+        "standfirst": _value(article.standfirst),
+        "byline": _value(article.byline),
+        "published": utc(published.value) if published else None,
+        "published_iso": _value(published),
+        "updated": utc(updated.value) if updated else None,
+        "updated_iso": _value(updated),
+        "dateline_place": article.dateline.value.place if article.dateline else None,
+        "source": _value(article.source),
+        "urls": [url.value for url in article.urls],
+        "language": code,
+        "language_confidence": found_language.confidence if code and found_language else None,
+        "text": text,
+        "n_chars": len(text),
+        "n_words": len(text.split()),
+        "n_paragraphs": sum(1 for block in _PARAGRAPH_BREAK.split(text) if block.strip()),
+        "content_hash": content_hash(text),
+        "near_duplicate_of": None,
+        "codes": sorted({d.code for d in found}),
+        "n_errors": sum(d.severity is Severity.ERROR for d in found),
+        "n_warnings": sum(d.severity is Severity.WARNING for d in found),
+    }
+
+
+def frame(rows: list[dict[str, Any]]) -> pl.DataFrame:
+    """Rows as a frame with the schema's dtypes, even when there are none."""
+    return pl.DataFrame(rows, schema=SCHEMA)
+
+
+def utc(iso: str) -> datetime | None:
+    """A full ISO date-time with a timezone, in UTC; None for anything less (never a guess)."""
+    if "T" not in iso or iso.startswith("--"):
+        return None
+    try:
+        parsed = datetime.fromisoformat(iso)
+    except ValueError:
+        return None
+    if parsed.tzinfo is None:
+        return None
+    return parsed.astimezone(timezone.utc)
+
+
+def iso_639_1(code: str) -> str | None:
+    """langdetect's code as ISO 639-1 ("zh-cn" and "zh-tw" are "zh"); None if it has none."""
+    base = code.split("-")[0].lower()
+    return base if base in ISO_639_1 else None
+
+
+def _value(found: Field[str] | None) -> str | None:
+    return found.value if found is not None else None
+
+
+class NearDuplicates:
+    """Fills `near_duplicate_of`, batch by batch, from an LSH index of every row so far.
+
+    The same test as D102 (the MinHash estimate of the bodies' word 5-gram
+    Jaccard at `near-duplicate-threshold`), made streaming: each row queries
+    the index of the rows before it, and a match names the first member of the
+    earlier row's cluster. Memory grows with the signatures (128 integers a
+    row), never with the texts. The corpus pass sorts its documents by path and
+    this sees them in corpus order, so both name the same first member when the
+    corpus is read in path order.
+    """
+
+    def __init__(self, settings: CorpusSettings) -> None:
+        from datasketch import MinHashLSH  # slow to import: only when an export runs
+
+        self.threshold = settings.near_duplicate_threshold
+        self._lsh = MinHashLSH(threshold=min(self.threshold, LSH_MAX_THRESHOLD), num_perm=NUM_PERM,
+                               weights=NEAR_DUPLICATE_LSH_WEIGHTS)
+        self._signatures: list[np.ndarray] = []
+        self._first: list[str] = []  # each row's cluster's first id (its own when alone)
+
+    def fill(self, batch: Batch) -> pl.DataFrame:
+        from datasketch import LeanMinHash
+
+        nearest: list[str | None] = []
+        for row_id, signature in zip(batch.frame["id"], batch.signatures, strict=True):
+            sketch = LeanMinHash(seed=MINHASH_SEED, hashvalues=signature.astype(np.uint64),
+                                 scheme="legacy")
+            matches = sorted(j for j in self._lsh.query(sketch)
+                             if np.mean(self._signatures[j] == signature) >= self.threshold)
+            first = self._first[matches[0]] if matches else row_id
+            nearest.append(first if matches else None)
+            self._lsh.insert(len(self._signatures), sketch, check_duplication=False)
+            self._signatures.append(signature)
+            self._first.append(first)
+        return batch.frame.with_columns(pl.Series("near_duplicate_of", nearest, dtype=pl.String))
+
+
+class Builder:
+    """Turns work items into Batches: the per-document half of an export, run in each worker."""
+
+    def __init__(self, settings: Settings, *, raw: bool = False) -> None:
+        self.linter = Linter(settings)
+        self.policy = FixPolicy(False, self.linter.fixable)
+        self.raw = raw
+        self.language = settings.language
+
+    def batch(self, item: Item) -> Batch:
+        rows: list[dict[str, Any]] = []
+        batch = Batch(frame(rows))
+        for doc in self._documents(item, batch):
+            rows.append(row(doc, self.linter, self.policy, raw=self.raw, language=self.language))
+            batch.signatures.append(body_signature(doc))
+        batch.frame = frame(rows)
+        return batch
+
+    def _documents(self, item: Item, batch: Batch) -> Iterator[Document]:
+        if isinstance(item, Chunk):
+            if item.error is not None:
+                batch.errors.append(f"{item.path}: no records read: {item.error}")
+            for found in read(item, self.linter.fields):
+                if isinstance(found, Malformed):
+                    batch.errors.append(f"{found.path}:{found.row}: malformed record "
+                                        f"{found.record}: {found.reason}")
+                else:
+                    yield found
+            return
+        for path in item:
+            doc = read_document(path)
+            if isinstance(doc, Notice):
+                batch.notices.append(doc)
+            elif isinstance(doc, Unreadable):
+                batch.errors.append(f"{doc.path}: cannot read the file: {doc.error}")
+            else:
+                yield doc
+
+
+def work_items(files: Sequence[str], settings: Settings) -> list[Item]:
+    """Text files in groups of FILES_PER_BATCH (in order), data files as their chunks."""
+    fields = Fields(settings.text_field, settings.id_field, settings.ignore_field)
+    items: list[Item] = []
+    group: list[str] = []
+    for path in files:
+        if is_data_file(path):
+            if group:
+                items.append(tuple(group))
+                group = []
+            items.extend(plan(path, fields))
+        else:
+            group.append(path)
+            if len(group) == FILES_PER_BATCH:
+                items.append(tuple(group))
+                group = []
+    if group:
+        items.append(tuple(group))
+    return items
+
+
+def batches(files: Sequence[str], settings: Settings, *, raw: bool = False,
+            jobs: int | None = None) -> Iterator[Batch]:
+    """Every batch of the corpus, in order; in a process pool when there is more than one."""
+    items = work_items(files, settings)
+    jobs = jobs or os.cpu_count() or 1
+    if jobs == 1 or len(items) < 2:
+        builder = Builder(settings, raw=raw)
+        yield from (builder.batch(item) for item in items)
+        return
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker,
+                             initargs=(settings, raw)) as pool:
+        yield from bounded(pool, _batch_in_worker, items, window=2 * jobs)
+
+
+def bounded(pool: ProcessPoolExecutor, fn: Callable[[T], R], items: Iterable[T],
+            *, window: int) -> Iterator[R]:
+    """`pool.map` with at most `window` tasks in flight, so finished batches cannot pile up
+    in memory while the consumer validates and writes."""
+    pending: deque[Future[R]] = deque()
+    for item in items:
+        pending.append(pool.submit(fn, item))
+        if len(pending) >= window:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
+
+
+_builder: Builder | None = None
+
+
+def _start_worker(settings: Settings, raw: bool) -> None:
+    global _builder  # one Builder (and Linter) per worker process, built once
+    _builder = Builder(settings, raw=raw)
+
+
+def _batch_in_worker(item: Item) -> Batch:
+    assert _builder is not None
+    return _builder.batch(item)
