@@ -92,6 +92,8 @@ def build_parser() -> argparse.ArgumentParser:
     config.add_argument("--show-files", action="store_true", help="print the files that would be linted")
     config.add_argument("--no-corpus", action="store_true",
                         help="skip the corpus pass (D rules): for a hook given only some files")
+    # Hidden: run every check on every document, to compare with the fast paths (tests, bench).
+    config.add_argument("--no-fast-path", action="store_true", help=argparse.SUPPRESS)
     output = check.add_argument_group("output")
     output.add_argument("--output-format", choices=list(FORMATS), metavar="FORMAT",
                         help=f"one of: {', '.join(FORMATS)} (default: concise)")
@@ -266,6 +268,8 @@ def _load(args: argparse.Namespace) -> tuple[Settings, Linter]:
         )
         if given.get("no_corpus"):
             settings = replace(settings, corpus=replace(settings.corpus, enabled=False))
+        if getattr(args, "no_fast_path", False):
+            settings = replace(settings, fast_path=False)
         return settings, Linter(settings)
     except (ConfigError, PackError, RegistryError, UnknownSelector) as error:
         raise UsageError(str(error)) from None

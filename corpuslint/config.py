@@ -92,6 +92,9 @@ class Settings:
     text_field: str = "text"  # JSONL / Parquet corpora: the field holding the article
     id_field: str = "id"
     ignore_field: str = "corpuslint_ignore"  # a record's own suppressions: a list of codes
+    # Off: every check runs on every document and the cheap tests (prefilters, the
+    # language stop-word test) are skipped; the findings must be the same either way.
+    fast_path: bool = True
 
     def with_overrides(self, **changes: Any) -> Settings:
         """These settings with command-line values laid over them (None means unset)."""
@@ -196,6 +199,7 @@ _KEYS: dict[str, tuple[str, Callable[[str, Any], Any]]] = {
     "text-field": ("text_field", _string),
     "id-field": ("id_field", _string),
     "ignore-field": ("ignore_field", _string),
+    "fast-path": ("fast_path", _boolean),
 }
 
 

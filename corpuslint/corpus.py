@@ -142,6 +142,8 @@ def lsh_pairs(signatures: np.ndarray, threshold: float,
     `weights` (false positives, false negatives) choose the band layout: a
     caller that verifies every candidate cheaply can weigh misses more.
     """
+    if len(signatures) < 2:
+        return  # no pair; and datasketch is slow to import
     from datasketch import LeanMinHash, MinHashLSH  # slow to import: only when the pass runs
 
     # Above 0.9 datasketch finds no band layout; candidates are verified at the real threshold.

@@ -71,7 +71,7 @@ class Linter:
             check.configure(settings) if isinstance(check, Rule) else check
             for check in selected if not corpus.is_corpus_check(check)
         )
-        self._prefilters = PrefilterSet(self._checks)
+        self._prefilters = PrefilterSet(self._checks, screen=settings.fast_path)
         # Corpus rules run once over every document's features, after the per-document pass.
         self.corpus_checks = [c for c in selected if corpus.is_corpus_check(c)]
         self._corpus_settings = settings.corpus
@@ -234,17 +234,19 @@ class PrefilterSet:
     Checks without a prefilter always run.
     """
 
-    def __init__(self, checks: Sequence[Check]) -> None:
-        self._always = [c for c in checks if c.prefilter is None]
-        self._filtered = [c for c in checks if c.prefilter is not None]
+    def __init__(self, checks: Sequence[Check], *, screen: bool = True) -> None:
+        self._always = [c for c in checks if c.prefilter is None or not screen]
+        self._filtered = [c for c in checks if c.prefilter is not None and screen]
         self._order = {id(c): i for i, c in enumerate(checks)}
-        self._patterns = []
+        # Each prefilter again, from UTF-8 bytes, to confirm the filter's guesses on the
+        # text encoded once (RE2's wrapper would re-encode the text per search); compiled
+        # on first use, as a short run needs few of them and compiling costs ~2 ms each.
+        self._patterns: list[re2._Regexp | None] = [None] * len(self._filtered)
         self._filter = re2.Filter() if self._filtered else None
-        options = re2.Options()
+        self._options = options = re2.Options()
         options.log_errors = False
         for check in self._filtered:
             try:
-                self._patterns.append(re2.compile(check.prefilter, options))
                 self._filter.Add(check.prefilter, options)  # type: ignore[union-attr]
             except re2.error as error:
                 raise RegistryError(
@@ -257,11 +259,19 @@ class PrefilterSet:
         """The checks to run on `text`, in registry order."""
         if self._filter is None:
             return self._always
-        potential = self._filter.Match(text, potential=True) or ()  # None when nothing could match
-        hits = [self._filtered[i] for i in potential if self._patterns[i].search(text)]
+        encoded = text.encode()
+        potential = self._filter.Match(encoded, potential=True) or ()  # None when nothing could match
+        hits = [self._filtered[i] for i in potential if self._confirm(i, encoded)]
         if not hits:
             return self._always
         return sorted([*self._always, *hits], key=lambda c: self._order[id(c)])
+
+    def _confirm(self, i: int, encoded: bytes) -> bool:
+        pattern = self._patterns[i]
+        if pattern is None:
+            prefilter = self._filtered[i].prefilter.encode()  # type: ignore[union-attr]
+            pattern = self._patterns[i] = re2.compile(prefilter, self._options)
+        return pattern.search(encoded) is not None
 
 
 Task = tuple[str | Chunk, bool, FixMode | None]  # path or chunk, with_excerpt, fix

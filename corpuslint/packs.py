@@ -41,6 +41,9 @@ from corpuslint.rule import (
     compile_linear,
 )
 
+# libyaml's safe loader when PyYAML was built with it: the same documents, ~5x faster to load.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 class PackError(ValueError):
     """An invalid pack: the message names the file, the entry and the field."""
@@ -56,7 +59,7 @@ def load_pack(path: Path, known: Mapping[str, RuleInfo] | None = None) -> list[P
     """Read and validate one pack; `known` holds codes defined elsewhere that entries may extend."""
     where = str(path)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
     except OSError as error:
         raise PackError(f"{where}: cannot read the pack: {error.strerror or error}") from None
     except yaml.YAMLError as error:

@@ -26,7 +26,7 @@ class _LanguageRule(Rule):
         self.judge = Judge(language, fast_path)
 
     def configure(self, settings: Settings) -> _LanguageRule:
-        return type(self)(settings.language, fast_path=self.judge.fast_path)
+        return type(self)(settings.language, fast_path=self.judge.fast_path and settings.fast_path)
 
 
 class ForeignLanguageDocument(_LanguageRule):

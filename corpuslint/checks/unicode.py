@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from difflib import SequenceMatcher
-
-import ftfy
+from functools import cache
+from typing import Any
 
 from corpuslint.diagnostic import Diagnostic, Edit, Fix, Severity
 from corpuslint.document import Document, Line
@@ -28,13 +28,23 @@ _CP1252_SIGNS = "".join(bytes([b]).decode("cp1252", "ignore") for b in range(0x8
 _MOJIBAKE_PAIR = rf"[\xc2-\xf4][\x80-\xbf{_CP1252_SIGNS}]"
 _MOJIBAKE = re.compile(_MOJIBAKE_PAIR)
 
-# ftfy with everything but its encoding repairs turned off: entities, controls,
-# quotes and normalisation each have their own rule here.
-_FTFY = ftfy.TextFixerConfig(
-    unescape_html=False, remove_terminal_escapes=False, fix_latin_ligatures=False,
-    fix_character_width=False, uncurl_quotes=False, fix_line_breaks=False,
-    remove_control_chars=False, normalization=None, explain=False,
-)
+
+
+@cache
+def _ftfy() -> tuple[Callable[..., str], Any]:
+    """ftfy's fix_text and a config with everything but its encoding repairs turned off.
+
+    Entities, controls, quotes and normalisation each have their own rule here.
+    Imported on first use: most runs never meet mojibake, and the import costs
+    ~60 ms of a one-file check's start-up.
+    """
+    import ftfy
+
+    return ftfy.fix_text, ftfy.TextFixerConfig(
+        unescape_html=False, remove_terminal_escapes=False, fix_latin_ligatures=False,
+        fix_character_width=False, uncurl_quotes=False, fix_line_breaks=False,
+        remove_control_chars=False, normalization=None, explain=False,
+    )
 
 _REPLACEMENT = re.compile("\ufffd+")
 
@@ -107,7 +117,8 @@ class Mojibake(Rule):
         for line in doc.lines:
             if not _MOJIBAKE.search(line.text):
                 continue
-            fixed = ftfy.fix_text(line.text, _FTFY)
+            fix_text, config = _ftfy()
+            fixed = fix_text(line.text, config)
             for start, end, replacement in changes(line.text, fixed):
                 edit = Edit(line.start + start, line.start + end, replacement)
                 fix = Fix.safe(f"Replace with {replacement!r}", edit)

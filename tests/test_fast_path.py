@@ -1,0 +1,117 @@
+"""The fast paths (prefilter screening, the cheap language test) change no finding.
+
+With `fast-path = false` every check runs on every document and langdetect
+judges every text; a sample corpus (the vendored BBC sample, the seeds and a
+few injected artifacts) must give exactly the same diagnostics both ways.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import BBC_SAMPLE, SEEDS
+
+from corpuslint import api
+from corpuslint.config import Settings, settings_from_table
+from corpuslint.engine import Linter, PrefilterSet
+
+# One artifact per document, appended to a BBC article: each is some rule's work.
+INJECTED = {
+    "mojibake": "The minister said it wasnâ€™t over.",
+    "entity": "Shares rose 3&#37; to &#163;4.",
+    "trailing": "A line with trailing spaces.   ",
+    "doubled": "It was one of the the largest deals.",
+    "latex": "$\\frac{https://www.example.org/news/2024/06/story-12345$",
+    "boilerplate": "Exit mobile version",
+    "nbsp": "Prices rose by 5\u00a0per cent.",
+    "control": "A stray\x07 bell character.",
+    "markdown": "Read [the report](https://example.org/report.pdf) here.",
+    "german": ("Die Gewerkschaft hat erneut zu einem mehrtägigen Streik bei der Deutschen Bahn "
+               "aufgerufen, und die Reisenden sollten sich vor der Fahrt über ihre Verbindung "
+               "informieren, sagte ein Sprecher am Mittwoch."),
+    "quote": 'He said: "We will not stop.\n\nThe talks resume on Monday.',
+}
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("sample")
+    articles = sorted(BBC_SAMPLE.glob("*/*.txt"))
+    for path in articles:
+        shutil.copy(path, folder / f"{path.parent.name}-{path.name}")
+    for path in SEEDS.glob("*.txt"):
+        shutil.copy(path, folder / path.name)
+    for (name, artifact), base in zip(INJECTED.items(), articles, strict=False):
+        text = base.read_text(encoding="utf-8").rstrip("\n")
+        (folder / f"injected-{name}.txt").write_text(f"{text}\n\n{artifact}\n", encoding="utf-8")
+    return folder
+
+
+def _findings(folder: Path, fast_path: bool) -> list[tuple]:
+    settings = Settings(root=folder, select=("ALL",), fast_path=fast_path)
+    files, _ = api.discover([str(folder)], settings)
+    run = api.check_paths(files, settings)
+    return [(f.path, f.code, f.location, f.end_location, f.diagnostic.message, f.diagnostic.fix)
+            for f in run.findings]
+
+
+@pytest.mark.slow
+def test_fast_and_slow_paths_give_the_same_diagnostics(sample: Path) -> None:
+    fast = _findings(sample, fast_path=True)
+    slow = _findings(sample, fast_path=False)
+    assert fast == slow
+    codes = {finding[1] for finding in fast}
+    # The sample must exercise the screened rules for the comparison to mean anything.
+    assert {"U101", "M101", "B101", "W103", "L102", "Q102"} <= codes, sorted(codes)
+
+
+def test_without_the_fast_path_every_check_runs_on_every_document() -> None:
+    checks = Linter(Settings(select=("ALL",)))._checks
+    assert any(c.prefilter is not None for c in checks)
+    clean = "Headline\n\nA clean body.\n"
+    assert len(PrefilterSet(checks, screen=False).candidates(clean)) == len(checks)
+    assert len(PrefilterSet(checks).candidates(clean)) < len(checks)
+
+
+def test_fast_path_is_a_setting_and_a_hidden_flag(tmp_path: Path, corpuslint_exe: str) -> None:
+    assert settings_from_table({"fast-path": False}, tmp_path).fast_path is False
+    assert Settings().fast_path is True
+    article = tmp_path / "a.txt"
+    article.write_text("Headline\n\nIt was one of the the largest deals.\n", encoding="utf-8")
+    runs = [subprocess.run([corpuslint_exe, "check", "--isolated", "--no-progress", "--output-format",
+                            "json", *flag, str(article)], capture_output=True, text=True, cwd=tmp_path)
+            for flag in ([], ["--no-fast-path"])]
+    assert runs[0].stdout == runs[1].stdout
+    assert '"W103"' in runs[0].stdout
+    assert "--no-fast-path" not in subprocess.run([corpuslint_exe, "check", "--help"],
+                                                  capture_output=True, text=True).stdout
+
+
+def test_minhash_permutations_are_datasketchs() -> None:
+    from datasketch import MinHash
+
+    from corpuslint import features
+
+    expected = MinHash(num_perm=features.NUM_PERM, seed=features.MINHASH_SEED, scheme="legacy")
+    assert (features._permutations() == expected.permutations).all()
+
+
+def test_minhash_matches_the_modulo_it_replaces() -> None:
+    import numpy as np
+
+    from corpuslint import features
+
+    words = ("the quick brown fox jumps over the lazy dog while the cat sleeps " * 7).split()
+    shingles = features.minhash(words)
+    hashed = features.word_hashes(words)
+    count = len(hashed) - features.SHINGLE + 1
+    mixed = np.zeros(count, dtype=np.uint64)
+    for i in range(features.SHINGLE):
+        mixed += hashed[i : i + count] * features._SHINGLE_MULTIPLIERS[i]
+    mixed = np.unique((mixed ^ (mixed >> np.uint64(29))) & features._MAX_HASH)
+    a, b = features._permutations()
+    plain = ((mixed[:, None] * a + b) % features._MERSENNE & features._MAX_HASH).min(axis=0)
+    assert (shingles == plain.astype(np.uint32)).all()
