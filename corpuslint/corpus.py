@@ -157,18 +157,6 @@ def lsh_pairs(signatures: np.ndarray, threshold: float,
         lsh.insert(i, sketch, check_duplication=False)
 
 
-def near_duplicate_of(docs: Sequence[DocFeatures],
-                      settings: CorpusSettings | None = None) -> dict[str, str]:
-    """Each document's path -> the path of its near-duplicate cluster's representative.
-
-    The representative is the cluster's first document by path, and maps to
-    itself; a document in no cluster is absent. This is what the dataset's
-    `near_duplicate_of` column holds.
-    """
-    corpus = Corpus(docs, settings or CorpusSettings())
-    return {corpus.docs[i].path: corpus.docs[rep].path for i, rep in corpus.cluster_of.items()}
-
-
 def run(checks: Sequence[CorpusCheck], docs: Sequence[DocFeatures],
         settings: CorpusSettings) -> Iterator[tuple[DocFeatures, Diagnostic]]:
     """Every corpus check's diagnostics, each with the document it is about."""

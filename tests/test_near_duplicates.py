@@ -18,13 +18,15 @@ import random
 import re
 from pathlib import Path
 
+import polars as pl
 import pytest
 from conftest import BBC_DEV, BBC_SAMPLE
 
 from corpuslint.config import CorpusSettings
-from corpuslint.corpus import Corpus, near_duplicate_of
+from corpuslint.corpus import Corpus
+from corpuslint.dataset import Batch, NearDuplicates
 from corpuslint.document import Document
-from corpuslint.features import extract, normalise
+from corpuslint.features import body_signature, extract, normalise
 
 THRESHOLD = CorpusSettings().near_duplicate_threshold
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W\d_]+)?")
@@ -103,13 +105,21 @@ def test_recall_and_precision_on_bbc_dev() -> None:
     _check(BBC_DEV, 600)  # all pairs of 1,200 documents: the exact truth stays affordable
 
 
-def test_near_duplicate_of_names_each_cluster_representative() -> None:
-    """What the export's `near_duplicate_of` column will hold: the cluster's first path."""
+def test_the_export_and_the_corpus_pass_agree_on_clusters() -> None:
+    """The export's streaming `near_duplicate_of` names the same first member as D102's clusters."""
     files = sorted(BBC_SAMPLE.glob("sport/*.txt"))[:3]
     texts = {p.name: p.read_text(encoding="utf-8") for p in files}
-    first, second, other = texts
+    first = next(iter(texts))
     texts[f"z-{first}"] = texts[first]
     texts[f"y-{first}"] = _edit(texts[first], 0.01, random.Random(1))
-    found = near_duplicate_of([extract(Document(t, name)) for name, t in texts.items()])
-    assert found == {first: first, f"y-{first}": first, f"z-{first}": first}
-    assert second not in found and other not in found
+    names = sorted(texts)
+    corpus = Corpus([extract(Document(texts[n], n)) for n in names], CorpusSettings())
+    expected = {corpus.docs[i].path: corpus.docs[rep].path
+                for i, rep in corpus.cluster_of.items() if i != rep}
+    assert expected == {f"y-{first}": first, f"z-{first}": first}
+    frame = pl.DataFrame({"id": names, "near_duplicate_of": [None] * len(names)},
+                         schema={"id": pl.String, "near_duplicate_of": pl.String})
+    signatures = [body_signature(Document(texts[n], n)) for n in names]
+    filled = NearDuplicates(CorpusSettings()).fill(Batch(frame, signatures=signatures))
+    found = {n: d for n, d in zip(names, filled["near_duplicate_of"], strict=True) if d is not None}
+    assert found == expected
