@@ -54,7 +54,8 @@ class MissingHeadline(Rule):
     first sentence would be taken for the title by any naive reader.
 
     ## Example
-    Before: `US Secretary of State Antony Blinken landed in Israel on Monday to promote …` / `After a stop in Egypt …`
+    Before: `US Secretary of State Antony Blinken landed in Israel on Monday …` /
+    `After a stop in Egypt …`
     After: `Blinken lands in Israel to push Gaza truce plan` / blank / `US Secretary of State …`
 
     ## Fix safety

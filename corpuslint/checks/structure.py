@@ -146,8 +146,8 @@ class RunInPhotoCaption(Rule):
     the `]` trips quote and bracket checks.
 
     ## Example
-    Before: `Blinken attends the conference in Jordan Alaa Al Sukhni/Pool via Reuters] Amman, June 11 (RHC)-- U.S. …`
-    After: `Amman, June 11 (RHC)-- U.S. …`
+    Before: `Blinken attends the conference Alaa Al Sukhni/Pool via Reuters] Amman, June 11 (RHC)-- …`
+    After: `Amman, June 11 (RHC)-- …`
 
     ## Fix safety
     Unsafe: the fix deletes the caption up to and including `] `; where the
