@@ -27,7 +27,7 @@ from corpuslint.finding import Finding, locate
 from corpuslint.fixer import FixMode, FixPolicy, fix_file
 from corpuslint.records import Chunk, Fields, Malformed, is_data_file, plan, read
 from corpuslint.registry import Registry, RegistryError, UnknownSelector
-from corpuslint.rule import Check, Rule
+from corpuslint.rule import Check
 from corpuslint.sources import STDIN, Notice, Unreadable, read_document
 from corpuslint.suppressions import UNUSED, Suppressor, find_sidecar, load_sidecar
 
@@ -68,7 +68,7 @@ class Linter:
         self.codes = self.registry.select(settings.select, settings.extend_select, settings.ignore)
         selected = self.registry.checks_for(self.codes)
         self._checks = tuple(
-            check.configure(settings) if isinstance(check, Rule) else check
+            check.configure(settings)
             for check in selected if not corpus.is_corpus_check(check)
         )
         self._prefilters = PrefilterSet(self._checks, screen=settings.fast_path)

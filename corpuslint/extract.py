@@ -47,7 +47,7 @@ LANGUAGE_MIN_LETTERS = 40  # below this langdetect guesses
 TOP_LINES = 12  # bylines and standfirsts live among the first non-empty lines
 STANDFIRST_WORDS = (6, 40)
 
-_WORD = re.compile(r"\S+")
+WORD = re.compile(r"\S+")  # a word, as body_words and S207 count them
 _URL = re.compile(r"\bhttps?://[^\s${}<>\"'\[\]()]+|\bwww\.[a-z0-9-]+(?:\.[a-z0-9-]+)+[^\s${}<>\"'\[\]()]*",
                   re.IGNORECASE)
 _URL_TRAIL = ".,;:!?’”"
@@ -206,7 +206,7 @@ def _extract_fields(doc: Document) -> Article:
                        for c in found_captions),
         language=None,
         body_start=top.body_start,
-        body_words=sum(1 for _ in _WORD.finditer(text, top.body_start)),
+        body_words=sum(1 for _ in WORD.finditer(text, top.body_start)),
     )
 
 

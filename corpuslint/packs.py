@@ -25,13 +25,16 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import yaml
 
 from corpuslint.diagnostic import Applicability, Diagnostic, Edit, Fix, Severity
 from corpuslint.document import Document, Line
 from corpuslint.edits import delete_lines, is_blank
+
+if TYPE_CHECKING:
+    from corpuslint.config import Settings
 from corpuslint.rule import (
     DOC_SECTIONS,
     FixAvailability,
@@ -227,6 +230,10 @@ class PackEntry:
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         raise NotImplementedError
+
+    def configure(self, settings: Settings) -> PackEntry:
+        """A pack entry takes no settings: everything it needs is in its YAML."""
+        return self
 
 
 @dataclass(frozen=True)

@@ -109,6 +109,10 @@ class Check(Protocol):
 
     def check(self, doc: Document) -> Iterator[Diagnostic]: ...
 
+    def configure(self, settings: Settings) -> Check:
+        """The check as the run's settings set it up (itself, for a check with no options)."""
+        ...
+
 
 class Rule:
     """Base class of programmatic rules: class attributes hold the metadata.

@@ -15,10 +15,9 @@ from corpuslint.config import Settings
 from corpuslint.dates import is_partial
 from corpuslint.diagnostic import Diagnostic, Edit, Fix, Severity
 from corpuslint.document import Document
-from corpuslint.extract import Article, extract, layout
+from corpuslint.extract import WORD, Article, extract, layout
 from corpuslint.rule import FixAvailability, Rule
 
-_WORD = re.compile(r"\S+")
 _ABBREVIATION_END = re.compile(
     r"(?:\b[A-Za-z]\.[A-Za-z]\.|\b(?:Inc|Ltd|Co|Corp|Jr|Sr|St|etc|No)\.|\.\.)$"
 )
@@ -292,7 +291,7 @@ class ShortBody(Rule):
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         top = layout(doc)
         words = 0
-        for _ in _WORD.finditer(doc.text, top.body_start):
+        for _ in WORD.finditer(doc.text, top.body_start):  # stops at the minimum: no full count
             words += 1
             if words >= self.min_words:
                 return
