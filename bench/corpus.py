@@ -74,18 +74,25 @@ class Article:
 
 
 def _edit_words(text: str, rng: random.Random, rate: float) -> str:
-    """Replace, drop or duplicate about `rate` of the body's words; the headline stays."""
+    """Replace, drop or swap about `rate` of the body's words; the headline stays.
+
+    The edits make near-duplicates, not artifacts: a replacement never repeats a
+    neighbour (that would be a doubled word, W103's artifact, in most documents),
+    and only plain words are touched, so quotes and brackets stay paired.
+    """
     headline, sep, body = text.partition("\n")
     words = body.split(" ")
-    for i in range(len(words)):
-        if rng.random() < rate:
+    for i in range(len(words) - 1):
+        if rng.random() < rate and words[i].isalpha() and words[i + 1].isalpha():
             action = rng.randrange(3)
             if action == 0:
-                words[i] = rng.choice(words)
+                choice = rng.choice(words)
+                if choice not in (words[i - 1] if i else "", words[i + 1]):
+                    words[i] = choice
             elif action == 1:
                 words[i] = ""
             else:
-                words[i] = words[i] + " " + words[i].lower()
+                words[i], words[i + 1] = words[i + 1], words[i]
     return headline + sep + " ".join(w for w in words if w)
 
 

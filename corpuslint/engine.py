@@ -71,7 +71,7 @@ class Linter:
             check.configure(settings)
             for check in selected if not corpus.is_corpus_check(check)
         )
-        self._prefilters = PrefilterSet(self._checks, screen=settings.fast_path)
+        self.prefilters = PrefilterSet(self._checks, screen=settings.fast_path)
         # Corpus rules run once over every document's features, after the per-document pass.
         self.corpus_checks = [c for c in selected if corpus.is_corpus_check(c)]
         self._corpus_settings = settings.corpus
@@ -139,7 +139,7 @@ class Linter:
         if doc.record is not None and doc.record.ignore:
             ignored |= self._record_ignored(doc.record.ignore)
         found: list[Diagnostic] = []
-        for check in self._prefilters.candidates(doc.text):
+        for check in self.prefilters.candidates(doc.text):
             if check.info.code not in ignored:
                 found.extend(check.check(doc))
         found, sidecar_rows = self.suppressor.apply(doc, found)
