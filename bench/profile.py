@@ -27,7 +27,8 @@ CORPUS = Path(__file__).resolve().parent / "out" / "corpus-100mb" / "files"
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpus", type=Path, default=CORPUS, help="a folder of .txt articles")
     parser.add_argument("--docs", type=int, default=3000)
     parser.add_argument("--seed", type=int, default=1)

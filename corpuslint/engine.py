@@ -16,7 +16,6 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pathspec
-import re2
 
 from corpuslint import corpus
 from corpuslint.config import Settings
@@ -25,9 +24,9 @@ from corpuslint.document import Document, Location
 from corpuslint.features import DocFeatures, extract
 from corpuslint.finding import Finding, locate
 from corpuslint.fixer import FixMode, FixPolicy, fix_file
+from corpuslint.prefilter import PrefilterSet
 from corpuslint.records import Chunk, Fields, Malformed, is_data_file, plan, read
-from corpuslint.registry import Registry, RegistryError, UnknownSelector
-from corpuslint.rule import Check
+from corpuslint.registry import Registry, UnknownSelector
 from corpuslint.sources import STDIN, Notice, Unreadable, read_document
 from corpuslint.suppressions import UNUSED, Suppressor, find_sidecar, load_sidecar
 
@@ -219,59 +218,6 @@ class Linter:
         diagnostic = Diagnostic(code, info.name, message, 0, 0, severity)
         start = Location(row, 1)
         return (Finding(path, diagnostic, start, start, ()),)
-
-
-class PrefilterSet:
-    """Every selected check's prefilter, screened in one pass over a document.
-
-    RE2's FilteredRE2 extracts the literal strings ("atoms") each prefilter
-    needs and finds them all in a single scan, which names the prefilters
-    that could match; only those are then run, and a check runs only where
-    its prefilter matched. A clean document therefore costs about one pass
-    however many rules are selected. (A single RE2 Set of all prefilters
-    would also be one pass, but its combined automaton grows with every
-    pack pattern until it is slower than running them one by one.)
-    Checks without a prefilter always run.
-    """
-
-    def __init__(self, checks: Sequence[Check], *, screen: bool = True) -> None:
-        self._always = [c for c in checks if c.prefilter is None or not screen]
-        self._filtered = [c for c in checks if c.prefilter is not None and screen]
-        self._order = {id(c): i for i, c in enumerate(checks)}
-        # Each prefilter again, from UTF-8 bytes, to confirm the filter's guesses on the
-        # text encoded once (RE2's wrapper would re-encode the text per search); compiled
-        # on first use, as a short run needs few of them and compiling costs ~2 ms each.
-        self._patterns: list[re2._Regexp | None] = [None] * len(self._filtered)
-        self._filter = re2.Filter() if self._filtered else None
-        self._options = options = re2.Options()
-        options.log_errors = False
-        for check in self._filtered:
-            try:
-                self._filter.Add(check.prefilter, options)  # type: ignore[union-attr]
-            except re2.error as error:
-                raise RegistryError(
-                    f"rule {check.info.code} ({check.info.origin}): prefilter "
-                    f"{check.prefilter!r} is not RE2 syntax: {error}") from None
-        if self._filter is not None:
-            self._filter.Compile()
-
-    def candidates(self, text: str) -> list[Check]:
-        """The checks to run on `text`, in registry order."""
-        if self._filter is None:
-            return self._always
-        encoded = text.encode()
-        potential = self._filter.Match(encoded, potential=True) or ()  # None when nothing could match
-        hits = [self._filtered[i] for i in potential if self._confirm(i, encoded)]
-        if not hits:
-            return self._always
-        return sorted([*self._always, *hits], key=lambda c: self._order[id(c)])
-
-    def _confirm(self, i: int, encoded: bytes) -> bool:
-        pattern = self._patterns[i]
-        if pattern is None:
-            prefilter = self._filtered[i].prefilter.encode()  # type: ignore[union-attr]
-            pattern = self._patterns[i] = re2.compile(prefilter, self._options)
-        return pattern.search(encoded) is not None
 
 
 Task = tuple[str | Chunk, bool, FixMode | None]  # path or chunk, with_excerpt, fix

@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import errno
 import os
+import re
 import stat
 import sys
 from collections.abc import Iterator, Sequence
@@ -128,80 +129,149 @@ def _regular_or_notice(path: str) -> str | Notice:
     return path
 
 
+class Globs:
+    """Gitignore-style globs, matched as git does but fast when every glob is a bare name.
+
+    A glob without a slash ("*.txt", "build") matches a path when it matches any
+    one of the path's parts, so those globs are joined into one regex tried on
+    each part. A list with a slashed or negated glob keeps pathspec's matcher.
+    """
+
+    def __init__(self, lines: Sequence[str]) -> None:
+        self._spec = pathspec.PathSpec.from_lines("gitignore", lines)
+        active = [p for p in self._spec.patterns if p.include is not None]
+        self._by_part: re.Pattern[str] | None = None
+        if all(p.include and "/" not in line.strip().rstrip("/")
+               for p, line in zip(self._spec.patterns, lines, strict=True) if p.include is not None):
+            self._by_part = re.compile("|".join(f"(?:{p.regex.pattern})" for p in active) or "(?!)")
+
+    @property
+    def by_name(self) -> bool:
+        """Whether a name alone decides (so a walk tests each entry's name, not its whole path)."""
+        return self._by_part is not None
+
+    def match(self, relative: str) -> bool:
+        if self._by_part is None:
+            return self._spec.match_file(relative)
+        return any(self._by_part.match(part) for part in relative.split("/"))
+
+    def match_name(self, name: str) -> bool:
+        """Whether a bare-name glob matches `name` (only when `by_name`)."""
+        return self._by_part.match(name) is not None  # type: ignore[union-attr]
+
+
+GitignoreChain = tuple[tuple[str, pathspec.PathSpec], ...]
+"""The .gitignore files that apply in a folder: (their folder, their globs), nearest first."""
+
+
 class _Walker:
     def __init__(self, settings: Settings) -> None:
-        self.root = settings.root.resolve()
-        self.include = pathspec.PathSpec.from_lines("gitignore", settings.include)
-        self.exclude = pathspec.PathSpec.from_lines(
-            "gitignore", (*settings.exclude, *settings.extend_exclude)
-        )
+        self.root = str(settings.root.resolve())
+        self.include = Globs(settings.include)
+        self.exclude = Globs((*settings.exclude, *settings.extend_exclude))
         self.respect_gitignore = settings.respect_gitignore
-        self._gitignores: dict[Path, pathspec.PathSpec | None] = {}
+        self._gitignores: dict[str, pathspec.PathSpec | None] = {}
         self._seen: set[tuple[int, int]] = set()
 
     def walk(self, folder: Path) -> Iterator[str | Notice]:
+        absolute = os.path.abspath(folder)
+        relative = self._relative(absolute)
+        if relative and self.exclude.by_name and self.exclude.match(relative):
+            return  # inside an excluded folder: its entries would each match
+        chain: GitignoreChain = ()
+        if self.respect_gitignore and absolute != self.root and not os.path.exists(
+                os.path.join(absolute, ".git")):
+            chain = self._chain_above(os.path.dirname(absolute))
+        yield from self._walk(os.path.normpath(folder), absolute, relative, chain,
+                              included=self.include.by_name and self.include.match(relative))
+
+    def _walk(self, folder: str, absolute: str, relative: str, chain: GitignoreChain,
+              *, included: bool) -> Iterator[str | Notice]:
+        """Walk one folder; `included` says a part of its path already matched `include`."""
         try:
-            info = folder.stat()
+            info = os.stat(folder)
         except OSError as error:
-            yield Notice(str(folder), f"cannot enter: {_describe(error)}")
+            yield Notice(folder, f"cannot enter: {_describe(error)}")
             return
         if (info.st_dev, info.st_ino) in self._seen:
-            yield Notice(str(folder), "symbolic link loop, skipped")
+            yield Notice(folder, "symbolic link loop, skipped")
             return
         self._seen.add((info.st_dev, info.st_ino))
         try:
             entries = sorted(os.scandir(folder), key=lambda e: e.name)
         except OSError as error:
-            yield Notice(str(folder), f"cannot list: {_describe(error)}")
+            yield Notice(folder, f"cannot list: {_describe(error)}")
             return
+        if self.respect_gitignore:
+            spec = self._gitignore(absolute)
+            if os.path.exists(os.path.join(absolute, ".git")):
+                chain = ()  # a repository's own .gitignore files stop at its root
+            chain = ((absolute, spec), *chain) if spec is not None else chain
         for entry in entries:
-            path = Path(entry.path)
             try:
                 is_dir = entry.is_dir()
             except OSError:
                 is_dir = False
-            if self.excluded(path, is_dir=is_dir):
+            path = entry.name if folder == "." else os.path.join(folder, entry.name)
+            entry_relative = f"{relative}/{entry.name}" if relative else entry.name
+            entry_absolute = f"{absolute}/{entry.name}"
+            if self.exclude.match_name(entry.name) if self.exclude.by_name else \
+                    self.exclude.match(entry_relative + ("/" if is_dir else "")):
+                continue
+            if chain and _ignored(chain, entry_absolute, is_dir):
                 continue
             if is_dir:
-                yield from self.walk(path)
-            elif self.include.match_file(self._relative(path)):
-                yield _regular_or_notice(os.path.normpath(entry.path))
+                yield from self._walk(path, entry_absolute, entry_relative, chain,
+                                      included=included or (self.include.by_name
+                                                            and self.include.match_name(entry.name)))
+            elif included or self.include.match(entry_relative if not self.include.by_name else entry.name):
+                # scandir knows a plain file without a stat; a link or a special file gets one
+                regular = entry.is_file(follow_symlinks=False)
+                yield path if regular else _regular_or_notice(path)
 
     def excluded(self, path: Path, *, is_dir: bool) -> bool:
-        relative = self._relative(path) + ("/" if is_dir else "")
-        if self.exclude.match_file(relative):
+        absolute = os.path.abspath(path)
+        if self.exclude.match(self._relative(absolute) + ("/" if is_dir else "")):
             return True
-        return self.respect_gitignore and self._gitignored(path, is_dir)
+        return self.respect_gitignore and _ignored(self._chain_above(os.path.dirname(absolute)),
+                                                   absolute, is_dir)
 
-    def _relative(self, path: Path) -> str:
-        absolute = Path(os.path.abspath(path))
-        try:
-            return absolute.relative_to(self.root).as_posix()
-        except ValueError:
-            return absolute.as_posix().lstrip("/")
+    def _relative(self, absolute: str) -> str:
+        if absolute == self.root:
+            return ""
+        if absolute.startswith(self.root.rstrip("/") + "/"):
+            return absolute[len(self.root.rstrip("/")) + 1:]
+        return absolute.lstrip("/")
 
-    def _gitignored(self, path: Path, is_dir: bool) -> bool:
-        absolute = Path(os.path.abspath(path))
-        for folder in absolute.parents:
-            spec = self._gitignore(folder)
+    def _chain_above(self, folder: str) -> GitignoreChain:
+        """The .gitignore files that apply to entries of `folder`, up to the root or a repository's."""
+        chain: list[tuple[str, pathspec.PathSpec]] = []
+        current = folder
+        while True:
+            spec = self._gitignore(current)
             if spec is not None:
-                relative = absolute.relative_to(folder).as_posix() + ("/" if is_dir else "")
-                if spec.match_file(relative):
-                    return True
-            if folder == self.root or (folder / ".git").exists():
-                break
-        return False
+                chain.append((current, spec))
+            parent = os.path.dirname(current)
+            if current == self.root or parent == current or os.path.exists(os.path.join(current, ".git")):
+                return tuple(chain)
+            current = parent
 
-    def _gitignore(self, folder: Path) -> pathspec.PathSpec | None:
+    def _gitignore(self, folder: str) -> pathspec.PathSpec | None:
         if folder not in self._gitignores:
             spec = None
             try:
-                lines = (folder / ".gitignore").read_text(encoding="utf-8", errors="replace")
-                spec = pathspec.PathSpec.from_lines("gitignore", lines.splitlines())
+                with open(os.path.join(folder, ".gitignore"), encoding="utf-8", errors="replace") as handle:
+                    spec = pathspec.PathSpec.from_lines("gitignore", handle.read().splitlines())
             except OSError:
                 pass
             self._gitignores[folder] = spec
         return self._gitignores[folder]
+
+
+def _ignored(chain: GitignoreChain, absolute: str, is_dir: bool) -> bool:
+    """Whether a .gitignore of the chain ignores the path."""
+    suffix = "/" if is_dir else ""
+    return any(spec.match_file(absolute[len(folder.rstrip("/")) + 1:] + suffix) for folder, spec in chain)
 
 
 def _describe(error: OSError) -> str:

@@ -16,7 +16,9 @@ from conftest import BBC_SAMPLE, SEEDS
 
 from corpuslint import api
 from corpuslint.config import Settings, settings_from_table
-from corpuslint.engine import Linter, PrefilterSet
+from corpuslint.engine import Linter
+from corpuslint.prefilter import HyperscanScreen, PrefilterSet, Re2Screen
+from corpuslint.rule import Check
 
 # One artifact per document, appended to a BBC article: each is some rule's work.
 INJECTED = {
@@ -115,3 +117,45 @@ def test_minhash_matches_the_modulo_it_replaces() -> None:
     a, b = features._permutations()
     plain = ((mixed[:, None] * a + b) % features._MERSENNE & features._MAX_HASH).min(axis=0)
     assert (shingles == plain.astype(np.uint32)).all()
+
+
+def _screened_checks() -> list[Check]:
+    return [c for c in Linter(Settings(select=("ALL",)))._checks if c.prefilter is not None]
+
+
+# Texts where Hyperscan's reading of a pattern could drift from RE2's: case folding beyond
+# ASCII (long s, the Kelvin sign), `$` before a final newline, \s and \v, non-ASCII classes.
+TRICKY = [
+    "Headline\n\nExit mobile version\n",
+    "Headline\n\nExit mobile verſion\n",
+    "Headline\n\n\u212aeep reading: Related posts\n",
+    "Ends with a space \n",
+    "Vertical\x0btab and form\x0cfeed",
+    "Price: &#163;5 and \u00a05\u2009%",
+    "“Quoted” and «guillemets» and \u200bzero-width",
+    "CAFÉ CAFé café — Ümlaut",
+]
+
+
+def test_the_hyperscan_screen_finds_what_the_re2_screen_finds(sample: Path) -> None:
+    pytest.importorskip("hyperscan")
+    re2_screen = Re2Screen(_screened_checks())
+    patterns = re2_screen.patterns
+    hyperscan_screen = HyperscanScreen.build(patterns)
+    assert hyperscan_screen is not None
+    assert len(hyperscan_screen.ids) > len(patterns) // 2  # it takes most of them, not none
+    texts = [path.read_text(encoding="utf-8") for path in sorted(sample.glob("*.txt"))] + TRICKY
+    for text in texts:
+        encoded = text.encode()
+        assert hyperscan_screen.matches(encoded, re2_screen) == re2_screen.matches(encoded), text[:80]
+
+
+def test_a_long_run_switches_to_hyperscan_and_keeps_the_same_candidates(sample: Path) -> None:
+    pytest.importorskip("hyperscan")
+    checks = Linter(Settings(select=("ALL",)))._checks
+    texts = [path.read_text(encoding="utf-8") for path in sorted(sample.glob("*.txt"))] + TRICKY
+    switching = PrefilterSet(checks, hyperscan_after=1)
+    re2_only = PrefilterSet(checks, hyperscan_after=0)
+    for text in texts:
+        assert switching.candidates(text) == re2_only.candidates(text)
+    assert switching._hyperscan is not None and re2_only._hyperscan is None
