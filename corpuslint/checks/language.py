@@ -2,7 +2,8 @@
 
 Both rules ask a langid.Judge, which settles plain cases by counting common
 words and runs langdetect only on the rest (see corpuslint/langid.py for the
-steps and thresholds). The engine hands them the run's settings through
+steps and thresholds). They share one Judge per setting and one judgement of
+each document (Document.derived), so the whole-document test runs once. The engine hands them the run's settings through
 Rule.configure, which returns a rule built for the `language` setting.
 """
 
@@ -13,7 +14,7 @@ from collections.abc import Iterator
 from corpuslint.config import Settings
 from corpuslint.diagnostic import Diagnostic, Severity
 from corpuslint.document import Document, Line
-from corpuslint.langid import PARAGRAPH_MIN_CHARS, Judge, Verdict
+from corpuslint.langid import PARAGRAPH_MIN_CHARS, Verdict, judge
 from corpuslint.languages import NAMES, describe
 from corpuslint.rule import Rule
 
@@ -23,7 +24,7 @@ class _LanguageRule(Rule):
 
     def __init__(self, language: str = "en", *, fast_path: bool = True) -> None:
         super().__init__()
-        self.judge = Judge(language, fast_path)
+        self.judge = judge(language, fast_path)
 
     def configure(self, settings: Settings) -> _LanguageRule:
         return type(self)(settings.language, fast_path=self.judge.fast_path and settings.fast_path)
@@ -58,7 +59,7 @@ class ForeignLanguageDocument(_LanguageRule):
     severity = Severity.WARNING
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
-        verdict = self.judge.document(doc.text)
+        verdict = doc.derived(self.judge.of_document)
         if verdict is None:
             return
         first = next(line for line in doc.lines if line.text.strip())
@@ -98,7 +99,7 @@ class ForeignLanguageParagraph(_LanguageRule):
     severity = Severity.WARNING
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
-        if self.judge.document(doc.text) is not None:
+        if doc.derived(self.judge.of_document) is not None:
             return  # the whole document is foreign: L101's finding, not one per paragraph
         for line in doc.lines:
             if len(line.text) < PARAGRAPH_MIN_CHARS:
