@@ -3,8 +3,9 @@
 Both rules ask a langid.Judge, which settles plain cases by counting common
 words and runs langdetect only on the rest (see corpuslint/langid.py for the
 steps and thresholds). They share one Judge per setting and one judgement of
-each document (Document.derived), so the whole-document test runs once. The engine hands them the run's settings through
-Rule.configure, which returns a rule built for the `language` setting.
+each document (Document.derived), so the whole-document test runs once. The
+engine hands them the run's settings through Rule.configure, which returns a
+rule built for the `language` setting.
 """
 
 from __future__ import annotations
