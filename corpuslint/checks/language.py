@@ -102,14 +102,14 @@ class ForeignLanguageParagraph(_LanguageRule):
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         if doc.derived(self.judge.of_document) is not None:
             return  # the whole document is foreign: L101's finding, not one per paragraph
-        for line in doc.lines:
-            if len(line.text) < PARAGRAPH_MIN_CHARS:
+        for row, text in enumerate(_line_texts(doc)):
+            if len(text) < PARAGRAPH_MIN_CHARS:
                 continue  # too short to judge: skipped before the call, as most lines are
-            verdict = self.judge.paragraph(line.text)
+            verdict = self.judge.paragraph(text)
             if verdict is None:
                 continue
             yield self.diagnostic(
-                *_content_span(line),
+                *_content_span(doc.lines[row]),
                 f"Paragraph is in {_described(verdict)}, not the document's "
                 f"{describe(self.judge.language)}",
             )
@@ -119,6 +119,20 @@ def _described(verdict: Verdict) -> str:
     """`Spanish (es, probability 0.99)`."""
     return f"{NAMES.get(verdict.language, verdict.language)} ({verdict.language}, " \
         f"probability {verdict.probability:.2f})"
+
+
+def _line_texts(doc: Document) -> list[str]:
+    """The text of each of `doc.lines`, in order, without building the line index.
+
+    Document.lines makes a Line (offsets and all) of every line, which costs
+    more than judging a clean document; the offsets are only needed for a
+    finding. Without a carriage return the lines are exactly the pieces
+    between line feeds (one more, empty, after a final line feed: too short
+    to judge).
+    """
+    if "\r" in doc.text:
+        return [line.text for line in doc.lines]
+    return doc.text.split("\n")
 
 
 def _content_span(line: Line) -> tuple[int, int]:
