@@ -97,7 +97,17 @@ def test_clean_english_never_reaches_langdetect(monkeypatch: pytest.MonkeyPatch)
         assert linter.lint(Document(path.read_text(encoding="utf-8"))) == []
     assert calls == []
     linter.lint(Document(GERMAN))
-    assert len(calls) == 2  # a foreign document does reach it: L101 and L102 each judge it
+    assert len(calls) == 1  # a foreign document does reach it, judged once for L101 and L102
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_a_foreign_paragraph_is_found_whatever_the_line_breaks(newline: str) -> None:
+    text = ENGLISH.replace("\n\nThe GDL", "\n\n" + GERMAN.split("\n\n")[2] + "The GDL")
+    doc = Document(text.replace("\n", newline))
+    found = list(ForeignLanguageParagraph().check(doc))
+    assert [(d.code, doc.location(d.start).row) for d in found] == [("L102", 5)]
+    assert doc.text[found[0].start:found[0].end].startswith("Ein Bahnsprecher sagte am Mittwoch")
+    assert doc.text[found[0].end - 1] == "."
 
 
 def test_language_from_pyproject_through_the_cli(tmp_path: Path, corpuslint_exe: str) -> None:

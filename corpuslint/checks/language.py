@@ -2,8 +2,10 @@
 
 Both rules ask a langid.Judge, which settles plain cases by counting common
 words and runs langdetect only on the rest (see corpuslint/langid.py for the
-steps and thresholds). The engine hands them the run's settings through
-Rule.configure, which returns a rule built for the `language` setting.
+steps and thresholds). They share one Judge per setting and one judgement of
+each document (Document.derived), so the whole-document test runs once. The
+engine hands them the run's settings through Rule.configure, which returns a
+rule built for the `language` setting.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from collections.abc import Iterator
 from corpuslint.config import Settings
 from corpuslint.diagnostic import Diagnostic, Severity
 from corpuslint.document import Document, Line
-from corpuslint.langid import PARAGRAPH_MIN_CHARS, Judge, Verdict
+from corpuslint.langid import PARAGRAPH_MIN_CHARS, Verdict, judge
 from corpuslint.languages import NAMES, describe
 from corpuslint.rule import Rule
 
@@ -23,7 +25,7 @@ class _LanguageRule(Rule):
 
     def __init__(self, language: str = "en", *, fast_path: bool = True) -> None:
         super().__init__()
-        self.judge = Judge(language, fast_path)
+        self.judge = judge(language, fast_path)
 
     def configure(self, settings: Settings) -> _LanguageRule:
         return type(self)(settings.language, fast_path=self.judge.fast_path and settings.fast_path)
@@ -58,7 +60,7 @@ class ForeignLanguageDocument(_LanguageRule):
     severity = Severity.WARNING
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
-        verdict = self.judge.document(doc.text)
+        verdict = doc.derived(self.judge.of_document)
         if verdict is None:
             return
         first = next(line for line in doc.lines if line.text.strip())
@@ -98,16 +100,16 @@ class ForeignLanguageParagraph(_LanguageRule):
     severity = Severity.WARNING
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
-        if self.judge.document(doc.text) is not None:
+        if doc.derived(self.judge.of_document) is not None:
             return  # the whole document is foreign: L101's finding, not one per paragraph
-        for line in doc.lines:
-            if len(line.text) < PARAGRAPH_MIN_CHARS:
+        for row, text in enumerate(_line_texts(doc)):
+            if len(text) < PARAGRAPH_MIN_CHARS:
                 continue  # too short to judge: skipped before the call, as most lines are
-            verdict = self.judge.paragraph(line.text)
+            verdict = self.judge.paragraph(text)
             if verdict is None:
                 continue
             yield self.diagnostic(
-                *_content_span(line),
+                *_content_span(doc.lines[row]),
                 f"Paragraph is in {_described(verdict)}, not the document's "
                 f"{describe(self.judge.language)}",
             )
@@ -117,6 +119,20 @@ def _described(verdict: Verdict) -> str:
     """`Spanish (es, probability 0.99)`."""
     return f"{NAMES.get(verdict.language, verdict.language)} ({verdict.language}, " \
         f"probability {verdict.probability:.2f})"
+
+
+def _line_texts(doc: Document) -> list[str]:
+    """The text of each of `doc.lines`, in order, without building the line index.
+
+    Document.lines makes a Line (offsets and all) of every line, which costs
+    more than judging a clean document; the offsets are only needed for a
+    finding. Without a carriage return the lines are exactly the pieces
+    between line feeds (one more, empty, after a final line feed: too short
+    to judge).
+    """
+    if "\r" in doc.text:
+        return [line.text for line in doc.lines]
+    return doc.text.split("\n")
 
 
 def _content_span(line: Line) -> tuple[int, int]:
