@@ -9,16 +9,32 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from corpuslint.diagnostic import Diagnostic, Edit, Fix, Severity
 from corpuslint.document import Document
-from corpuslint.rule import FixAvailability, Rule
+from corpuslint.rule import FixAvailability, Rule, compile_linear
+from corpuslint.screens import doubled_words, has_ascii_folds, screened_finditer
+
+if TYPE_CHECKING:
+    from corpuslint.config import Settings
 
 
 def _words(text: str) -> frozenset[str]:
     """A word list written as one white-space separated string, the way it reads best."""
     return frozenset(text.split())
+
+
+class _ScreenedRule(Rule):
+    """A rule whose check runs its Python regex only where a C-speed screen (corpuslint.screens)
+    says it could match; `fast-path = false` turns the screen off, to prove it changes nothing."""
+
+    def __init__(self, *, fast_path: bool = True) -> None:
+        super().__init__()
+        self.fast_path = fast_path
+
+    def configure(self, settings: Settings) -> _ScreenedRule:
+        return type(self)(fast_path=settings.fast_path)
 
 
 _MODALS = ("will", "would", "can", "could", "should", "may", "might", "must", "shall")
@@ -44,8 +60,6 @@ _NOUN_MARKERS = _words("""
     collective last living beer tin military economic naval
 """)
 
-# How every participle the check knows ends: the prefilter asks for one of these.
-_ENDINGS = sorted({"ed"} | {word[-2:] for word in IRREGULAR_PARTICIPLES})
 _WORD = r"[a-z]+(?:-[a-z]+)*"
 _MODAL_THEN_WORD = re.compile(rf"\b(?P<modal>{'|'.join(_MODALS)})[ \t]+(?P<word>{_WORD})\b")
 _WORD_BEFORE = re.compile(r"([A-Za-z'\u2019]+)[ \t]*$")
@@ -97,7 +111,9 @@ class ModalWithoutBe(Rule):
     name = "modal-without-be"
     severity = Severity.WARNING
     fix_availability = FixAvailability.ALWAYS
-    prefilter = rf"\b(?:{'|'.join(_MODALS)})[ \t]+[a-z-]*(?:{'|'.join(_ENDINGS)})\b"
+    # A modal then a word is_participle could accept: a listed participle, or a last part in -ed.
+    prefilter = (rf"\b(?:{'|'.join(_MODALS)})[ \t]+(?:[a-z]+-)*"
+                 rf"(?:{'|'.join(sorted(IRREGULAR_PARTICIPLES))}|[a-z]*ed)\b")
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         text = doc.text
@@ -114,11 +130,16 @@ class ModalWithoutBe(Rule):
 
 
 class Confusable(NamedTuple):
-    """A wrong phrase (a regex) and the repair: `wrong` becomes `right` inside the match."""
+    """A wrong phrase (a regex) and the repair: `wrong` becomes `right` inside the match.
+
+    `context` is a lookahead the phrase must be followed by; it is kept apart so
+    that RE2, which has no lookahead, can find where the phrases start.
+    """
 
     pattern: str
     wrong: str
     right: str
+    context: str = ""
 
 
 # Verbs that take "through" and rarely end a clause, so "though" after them is a slip.
@@ -132,18 +153,19 @@ _PARTICIPLE_NEXT = rf"(?=[ \t]+(?:been|had|{'|'.join(sorted(IRREGULAR_PARTICIPLE
 # Only pairs where the wrong form is never right in news prose, given the context the pattern asks.
 CONFUSABLES = (
     Confusable(
-        rf"\b(?:{'|'.join(sorted(_THROUGH_VERBS))}) though\b{_DETERMINER}",
+        rf"\b(?:{'|'.join(sorted(_THROUGH_VERBS))}) though\b",
         "though",
         "through",
+        _DETERMINER,
     ),
     Confusable(
-        r"\b(?:to|will|would|could|can|may|might|not|cannot|never) loose\b"
-        r"(?=[ \t]+(?:weight|money|ground|touch|sight|faith|interest|control|out|their|his|her|its"
-        r"|our|my|your|the|them|it|jobs)\b)",
+        r"\b(?:to|will|would|could|can|may|might|not|cannot|never) loose\b",
         "loose",
         "lose",
+        r"(?=[ \t]+(?:weight|money|ground|touch|sight|faith|interest|control|out|their|his|her|its"
+        r"|our|my|your|the|them|it|jobs)\b)",
     ),
-    Confusable(rf"\b(?:could|would|should|must|might|may) of\b{_PARTICIPLE_NEXT}", "of", "have"),
+    Confusable(r"\b(?:could|would|should|must|might|may) of\b", "of", "have", _PARTICIPLE_NEXT),
     Confusable(r"\bper say\b", "say", "se"),
     Confusable(r"\bfor all intensive purposes\b", "intensive purposes", "intents and purposes"),
     Confusable(r"\bbaited breath\b", "baited", "bated"),
@@ -162,7 +184,12 @@ CONFUSABLES = (
     Confusable(r"\balot\b", "alot", "a lot"),
 )
 # One pass for the whole list: each entry is a named alternative, so `lastgroup` says which matched.
-_CONFUSABLE = re.compile("|".join(f"(?P<c{i}>{c.pattern})" for i, c in enumerate(CONFUSABLES)), re.IGNORECASE)
+_CONFUSABLE = re.compile(
+    "|".join(f"(?P<c{i}>{c.pattern}{c.context})" for i, c in enumerate(CONFUSABLES)), re.IGNORECASE
+)
+# Where a confusion can start: the phrases without their context, scanned by RE2 in one pass
+# (Python's `re` tries all of them at every position and costs milliseconds a document).
+_CONFUSABLE_STARTS = compile_linear("|".join(c.pattern for c in CONFUSABLES), ignore_case=True)
 
 
 def _repair(matched: str, confusable: Confusable) -> str:
@@ -174,7 +201,7 @@ def _repair(matched: str, confusable: Confusable) -> str:
     return matched[:at] + right + matched[at + len(confusable.wrong) :]
 
 
-class ConfusedWords(Rule):
+class ConfusedWords(_ScreenedRule):
     """A word confused with a near-homophone, where the context rules out the other reading.
 
     ## What it finds
@@ -214,7 +241,12 @@ class ConfusedWords(Rule):
     )
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
-        for match in _CONFUSABLE.finditer(doc.text):
+        text = doc.text
+        if self.fast_path and not has_ascii_folds(text):  # RE2 does not fold "ı" or "ſ"
+            matches = screened_finditer(_CONFUSABLE, _CONFUSABLE_STARTS, text)
+        else:
+            matches = _CONFUSABLE.finditer(text)
+        for match in matches:
             confusable = CONFUSABLES[int(match.lastgroup[1:])]  # type: ignore[index]
             matched = match.group()
             repaired = _repair(matched, confusable)
@@ -236,7 +268,7 @@ SAFE_TO_DELETE = _words("""
 """)
 
 
-class DoubledWord(Rule):
+class DoubledWord(_ScreenedRule):
     """The same word twice in a row ("the the").
 
     ## What it finds
@@ -270,6 +302,10 @@ class DoubledWord(Rule):
     fix_availability = FixAvailability.ALWAYS
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
+        if self.fast_path:  # every word the regex could find doubled; none that is a slip, no finding
+            candidates = doubled_words(doc.text)
+            if candidates is not None and candidates <= LEGITIMATE_REPEATS:
+                return
         for match in _DOUBLED.finditer(doc.text):
             first, second = match.group(1), match.group(2)
             word = second.lower()
