@@ -11,8 +11,8 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
-from itertools import accumulate
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import Any, NamedTuple, TypeVar
 
 T = TypeVar("T")

@@ -13,16 +13,28 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from corpuslint.dates import DAY_MONTH, to_iso
+from corpuslint.dates import DAY_MONTH, SPACE_RE2, to_iso
 from corpuslint.document import Document, Line
 
 HEADING_MARKER = re.compile(r"^\s*#{1,6}\s+")
-_SPACE = re.compile(r"\s+")
-_SENTENCE_END = re.compile(r"[.!?][\"”’')]*$")
+_CLOSERS = "\"”’')"  # what may follow a sentence's final stop
+
 
 def headline_key(text: str) -> str:
-    """A line as a headline compares: no markdown `#`, case or surrounding space."""
-    return _SPACE.sub(" ", HEADING_MARKER.sub("", text)).strip().casefold()
+    """A line as a headline compares: no markdown `#`, case or surrounding space.
+
+    It runs on the paragraphs below a headline too, so it uses str methods
+    (split and join collapse whitespace as `\\s+` does, at C speed) and tries
+    the `#` pattern only on a line that has one.
+    """
+    if "#" in text:
+        text = HEADING_MARKER.sub("", text)
+    return " ".join(text.split()).casefold()
+
+
+def _ends_sentence(text: str) -> bool:
+    """A full stop, `!` or `?` at the very end, closing quotes or brackets allowed after it."""
+    return text.rstrip(_CLOSERS).endswith((".", "!", "?"))
 
 
 # --- photo credits and captions ---------------------------------------------------------
@@ -104,7 +116,12 @@ _STAMP_LABEL = re.compile(
 )
 _STAMP_START = re.compile(r"^\s*(?i:(?:last |first )?(?:updated|published|posted|modified)|date)\b")
 _STAMP_TAIL = re.compile(r"\s+(?:by\s+.*|\|.*)$", re.IGNORECASE)
-STAMP_PREFILTER = r"(?im)^\s*(?:last |first )?(?:updated|published|posted|modified|date)\b"
+# RE2, for prefilters: where a line's text begins. doc.lines breaks at "\r" as well as "\n", and
+# `^\s*` skips Python's Unicode spaces (a no-break space), which RE2's `(?m)^\s*` would not.
+LINE_START_RE2 = rf"(?:(?m:^)|\r){SPACE_RE2}*"
+# Looser than _STAMP_START: RE2's (?i) does not take İ and ı for "i" as Python's re does.
+STAMP_LABEL_RE2 = r"(?i:(?:last |f[iİı]rst )?(?:updated|publ[iİı]shed|posted|mod[iİı]f[iİı]ed)|date)"
+STAMP_PREFILTER = LINE_START_RE2 + STAMP_LABEL_RE2
 
 
 class Timestamp(NamedTuple):
@@ -301,7 +318,7 @@ def top_chrome(doc: Document) -> tuple[Line, ...]:
 
 def _is_chrome(text: str) -> bool:
     words = text.split()
-    return (len(words) <= CHROME_MAX_WORDS and len(text) <= 40 and not _SENTENCE_END.search(text)
+    return (len(words) <= CHROME_MAX_WORDS and len(text) <= 40 and not _ends_sentence(text)
             and not any(c.isdigit() for c in text))
 
 
@@ -312,13 +329,15 @@ def looks_like_headline(text: str, *, standalone: bool) -> bool:
     `standalone` says whether a blank line (or the end) follows it: a page of
     sentences with no blank lines (seed 004) has no headline line at all.
     """
-    words = HEADING_MARKER.sub("", text).split()
-    if not words or len(words) > 20 or len(text) > 200:
+    if len(text) > 200:
         return False
-    if _SENTENCE_END.search(text.strip()):
+    words = (HEADING_MARKER.sub("", text) if "#" in text else text).split()
+    if not words or len(words) > 20:
+        return False
+    if is_sentence(text):
         return standalone and 3 <= len(words) <= 15
     return standalone or len(words) >= 3
 
 
 def is_sentence(text: str) -> bool:
-    return _SENTENCE_END.search(text.strip()) is not None
+    return _ends_sentence(text.strip())
