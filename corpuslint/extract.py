@@ -36,6 +36,7 @@ from corpuslint.parts import (
     headline_key,
     is_sentence,
     looks_like_headline,
+    repeats_headline,
     run_in_caption,
     site_signature,
     timestamp_line,
@@ -174,7 +175,7 @@ def _layout(doc: Document) -> Layout:
     headline = _field(first, HEADING_MARKER.match(first.text))
     key = headline_key(headline.value)
     below = chain((second,), islice(content, TOP_LINES - 2))
-    rest = list(islice((line for line in below if headline_key(line.text) != key), 2))
+    rest = list(islice((line for line in below if not repeats_headline(line.text, key)), 2))
     body_start = rest[0].start if rest else len(doc.text)
     standfirst = None
     if rest and _is_standfirst(lines, rest[0]) and len(rest) > 1:
@@ -295,8 +296,8 @@ def _is_furniture(line: Line) -> bool:
 
 
 def _is_standfirst(lines: tuple[Line, ...], line: Line) -> bool:
-    words = len(line.text.split())
     low, high = STANDFIRST_WORDS
+    words = len(line.text.split(maxsplit=high))  # a paragraph's words are not all counted
     opening = line.text.lstrip()[:15]
     return (low <= words <= high and _standalone(lines, line) and not is_sentence(line.text)
             and opening[:1].isupper() and ":" not in opening

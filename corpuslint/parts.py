@@ -32,6 +32,20 @@ def headline_key(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
+def repeats_headline(text: str, key: str) -> bool:
+    """`headline_key(text) == key`, most often decided on the start of a long paragraph.
+
+    The key of a prefix is a prefix of the key of the whole text (split,
+    join and casefold work word by word and character by character), so a
+    paragraph whose opening already differs from `key` is no repeat.
+    """
+    if "#" not in text:  # (a cut could split a `#` marker, so such lines are compared whole)
+        opening = headline_key(text[: 2 * len(key) + 2])
+        if not key.startswith(opening):
+            return False
+    return headline_key(text) == key
+
+
 def _ends_sentence(text: str) -> bool:
     """A full stop, `!` or `?` at the very end, closing quotes or brackets allowed after it."""
     return text.rstrip(_CLOSERS).endswith((".", "!", "?"))

@@ -246,10 +246,11 @@ class HeadlineAllCapitals(Rule):
         headline = layout(doc).headline
         if headline is None:
             return
-        letters = [c for c in headline.value if c.isalpha()]
-        words = [w for w in headline.value.split() if any(c.isalpha() for c in w)]
-        capitals = all(c.isupper() for c in letters)
-        if capitals and len(letters) >= self.MIN_LETTERS and len(words) >= 3:
+        letters = "".join(filter(str.isalpha, headline.value))
+        if len(letters) < self.MIN_LETTERS or not all(map(str.isupper, letters)):
+            return  # the common case, decided by the first lower-case letter
+        words = [w for w in headline.value.split() if any(map(str.isalpha, w))]
+        if len(words) >= 3:
             yield self.diagnostic(headline.start, headline.end, "Headline is in capitals")
 
 
