@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from corpuslint.dates import DAY_MONTH, SPACE_RE2, to_iso
+from corpuslint.dates import DAY_MONTH, to_iso
 from corpuslint.document import Document, Line
 
 HEADING_MARKER = re.compile(r"^\s*#{1,6}\s+")
@@ -131,10 +131,14 @@ _STAMP_LABEL = re.compile(
 _STAMP_START = re.compile(r"^\s*(?i:(?:last |first )?(?:updated|published|posted|modified)|date)\b")
 _STAMP_TAIL = re.compile(r"\s+(?:by\s+.*|\|.*)$", re.IGNORECASE)
 # RE2, for prefilters: where a line's text begins. doc.lines breaks at "\r" as well as "\n", and
-# `^\s*` skips Python's Unicode spaces (a no-break space), which RE2's `(?m)^\s*` would not.
-LINE_START_RE2 = rf"(?:(?m:^)|\r){SPACE_RE2}*"
-# Looser than _STAMP_START: RE2's (?i) does not take İ and ı for "i" as Python's re does.
-STAMP_LABEL_RE2 = r"(?i:(?:last |f[iİı]rst )?(?:updated|publ[iİı]shed|posted|mod[iİı]f[iİı]ed)|date)"
+# `^\s*` skips Python's Unicode spaces (a no-break space), which RE2's `(?m)^\s*` would not; any
+# non-word characters are skipped here, which is looser and keeps the pattern short, ASCII and
+# free of \p classes, as Hyperscan's screen needs (prefilter.reads_like_re2).
+LINE_START_RE2 = r"(?:(?m:^)|\r)[^\w\n\r]*"
+# Python's re.IGNORECASE takes İ (U+0130) and ı (U+0131) for "i"; RE2 and Hyperscan do not.
+_I = r"[i\x{130}\x{131}]"
+STAMP_LABEL_RE2 = (rf"(?i:(?:last |f{_I}rst )?(?:updated|publ{_I}shed|posted|mod{_I}f{_I}ed)"
+                   r"|date)")
 STAMP_PREFILTER = LINE_START_RE2 + STAMP_LABEL_RE2
 
 
