@@ -20,6 +20,16 @@ _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 # A day and month in either order, or an ISO date: what makes a string a date candidate.
 DAY_MONTH = rf"(?:{_MONTH}\s+{_DAY}\b|\b{_DAY}\s+{_MONTH}(?![a-z]))"
 _DATE_CORE = re.compile(rf"{DAY_MONTH}|\b\d{{4}}-\d{{2}}-\d{{2}}(?!\d)", re.IGNORECASE)
+
+# The same in RE2 syntax, for prefilters that must never miss a date the patterns above find:
+# RE2's \s and \d are ASCII where Python's are Unicode, and it has no lookarounds, so these
+# spell out Python's whitespace, use \p{Nd} (a superset of Python's \d) and drop the
+# boundaries: looser, never tighter.
+SPACE_RE2 = (r"[\s\x{0b}\x{1c}-\x{1f}\x{85}\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}"
+             r"\x{202f}\x{205f}\x{3000}]")
+_DAY_RE2 = r"\p{Nd}{1,2}(?:st|nd|rd|th)?"
+DAY_MONTH_RE2 = rf"(?:{_MONTH}{SPACE_RE2}+{_DAY_RE2}|{_DAY_RE2}{SPACE_RE2}+{_MONTH})"
+DATE_RE2 = rf"(?i:{DAY_MONTH_RE2}|\p{{Nd}}{{4}}-\p{{Nd}}{{2}}-\p{{Nd}}{{2}})"  # what has_date finds
 _YEAR = re.compile(r"\b(?:1[89]|20)\d{2}\b")
 _TIME = re.compile(r"\b\d{1,2}:\d{2}|\b\d{1,2}\s*[ap]\.?m\b|T\d{2}:?\d{2}", re.IGNORECASE)
 _DOTTED_TIME = re.compile(r"\b(\d{1,2})\.(\d{2})\b")  # "06.28 BST", as British sites write it

@@ -17,12 +17,38 @@ from corpuslint.dates import DAY_MONTH, to_iso
 from corpuslint.document import Document, Line
 
 HEADING_MARKER = re.compile(r"^\s*#{1,6}\s+")
-_SPACE = re.compile(r"\s+")
-_SENTENCE_END = re.compile(r"[.!?][\"”’')]*$")
+_CLOSERS = "\"”’')"  # what may follow a sentence's final stop
+
 
 def headline_key(text: str) -> str:
-    """A line as a headline compares: no markdown `#`, case or surrounding space."""
-    return _SPACE.sub(" ", HEADING_MARKER.sub("", text)).strip().casefold()
+    """A line as a headline compares: no markdown `#`, case or surrounding space.
+
+    It runs on the paragraphs below a headline too, so it uses str methods
+    (split and join collapse whitespace as `\\s+` does, at C speed) and tries
+    the `#` pattern only on a line that has one.
+    """
+    if "#" in text:
+        text = HEADING_MARKER.sub("", text)
+    return " ".join(text.split()).casefold()
+
+
+def repeats_headline(text: str, key: str) -> bool:
+    """`headline_key(text) == key`, most often decided on the start of a long paragraph.
+
+    The key of a prefix is a prefix of the key of the whole text (split,
+    join and casefold work word by word and character by character), so a
+    paragraph whose opening already differs from `key` is no repeat.
+    """
+    if "#" not in text:  # (a cut could split a `#` marker, so such lines are compared whole)
+        opening = headline_key(text[: 2 * len(key) + 2])
+        if not key.startswith(opening):
+            return False
+    return headline_key(text) == key
+
+
+def _ends_sentence(text: str) -> bool:
+    """A full stop, `!` or `?` at the very end, closing quotes or brackets allowed after it."""
+    return text.rstrip(_CLOSERS).endswith((".", "!", "?"))
 
 
 # --- photo credits and captions ---------------------------------------------------------
@@ -104,7 +130,16 @@ _STAMP_LABEL = re.compile(
 )
 _STAMP_START = re.compile(r"^\s*(?i:(?:last |first )?(?:updated|published|posted|modified)|date)\b")
 _STAMP_TAIL = re.compile(r"\s+(?:by\s+.*|\|.*)$", re.IGNORECASE)
-STAMP_PREFILTER = r"(?im)^\s*(?:last |first )?(?:updated|published|posted|modified|date)\b"
+# RE2, for prefilters: where a line's text begins. doc.lines breaks at "\r" as well as "\n", and
+# `^\s*` skips Python's Unicode spaces (a no-break space), which RE2's `(?m)^\s*` would not; any
+# non-word characters are skipped here, which is looser and keeps the pattern short, ASCII and
+# free of \p classes, as Hyperscan's screen needs (prefilter.reads_like_re2).
+LINE_START_RE2 = r"(?:(?m:^)|\r)[^\w\n\r]*"
+# Python's re.IGNORECASE takes İ (U+0130) and ı (U+0131) for "i"; RE2 and Hyperscan do not.
+_I = r"[i\x{130}\x{131}]"
+STAMP_LABEL_RE2 = (rf"(?i:(?:last |f{_I}rst )?(?:updated|publ{_I}shed|posted|mod{_I}f{_I}ed)"
+                   r"|date)")
+STAMP_PREFILTER = LINE_START_RE2 + STAMP_LABEL_RE2
 
 
 class Timestamp(NamedTuple):
@@ -301,7 +336,7 @@ def top_chrome(doc: Document) -> tuple[Line, ...]:
 
 def _is_chrome(text: str) -> bool:
     words = text.split()
-    return (len(words) <= CHROME_MAX_WORDS and len(text) <= 40 and not _SENTENCE_END.search(text)
+    return (len(words) <= CHROME_MAX_WORDS and len(text) <= 40 and not _ends_sentence(text)
             and not any(c.isdigit() for c in text))
 
 
@@ -312,13 +347,15 @@ def looks_like_headline(text: str, *, standalone: bool) -> bool:
     `standalone` says whether a blank line (or the end) follows it: a page of
     sentences with no blank lines (seed 004) has no headline line at all.
     """
-    words = HEADING_MARKER.sub("", text).split()
-    if not words or len(words) > 20 or len(text) > 200:
+    if len(text) > 200:
         return False
-    if _SENTENCE_END.search(text.strip()):
+    words = (HEADING_MARKER.sub("", text) if "#" in text else text).split()
+    if not words or len(words) > 20:
+        return False
+    if is_sentence(text):
         return standalone and 3 <= len(words) <= 15
     return standalone or len(words) >= 3
 
 
 def is_sentence(text: str) -> bool:
-    return _SENTENCE_END.search(text.strip()) is not None
+    return _ends_sentence(text.strip())

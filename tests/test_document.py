@@ -49,3 +49,12 @@ def test_final_newline_adds_no_empty_line_but_blank_lines_count() -> None:
 def test_offset_outside_the_text_is_an_error() -> None:
     with pytest.raises(ValueError, match="outside"):
         Document("abc").location(4)
+
+
+def test_lines_are_the_same_whichever_break_the_text_uses() -> None:
+    text = "Headline\n\n  Body one\nBody two\n\n"
+    for other in (text.replace("\n", "\r\n"), text.replace("\n", "\r")):
+        same = Document(other).lines
+        assert [(line.row, line.text) for line in same] == [(line.row, line.text)
+                                                            for line in Document(text).lines]
+    assert [line.start for line in Document(text).lines] == [0, 9, 10, 21, 30]

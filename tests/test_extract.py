@@ -144,3 +144,67 @@ def test_show_missing_file_is_a_usage_error(corpuslint_exe: str, tmp_path: Path)
     result = subprocess.run([corpuslint_exe, "show", "absent.txt"], capture_output=True, text=True,
                             cwd=tmp_path)
     assert result.returncode == 2 and "absent.txt" in result.stderr
+
+
+# --- the cheap forms must agree with the plain ones they replace ------------------------------
+
+def test_re2_space_class_is_pythons_whitespace() -> None:
+    import re2
+
+    from corpuslint.dates import SPACE_RE2
+
+    every = "".join(chr(c) for c in range(0x3100) if not 0xD800 <= c <= 0xDFFF)
+    assert "".join(re2.findall(SPACE_RE2, every)) == "".join(filter(str.isspace, every))
+
+
+@pytest.mark.parametrize("text", [
+    "Headline here now\n\nPublished: 11 June\n\nBody text follows.\n",
+    "Headline here now\n\nBody text follows.\n\nPublished: 11\u00a0June\n",
+    "Headline here now\n\n\u00a0First published on june 11\n\nBody text follows.\n",
+    "Headline here now\r\rWritten by Jane Doe, June 11\r\rBody text follows.\r",
+    "Headline here now\n\nAMMAN,\u00a0June 11th (RHC)-- Body text follows.\n",
+    "Headline here now\n\nGaza, 11 June /AP/ \u2014 Body text follows.\n",
+])
+def test_dated_prefilter_passes_every_partial_date(text: str) -> None:
+    import re2
+
+    from corpuslint.checks.metadata import PartialDate
+    from corpuslint.extract import DATED_PREFILTER
+
+    assert [d.code for d in PartialDate().check(Document(text))] == ["S204"]
+    assert re2.search(DATED_PREFILTER, text) is not None
+
+
+def test_dated_prefilter_skips_dates_in_prose() -> None:
+    import re2
+
+    from corpuslint.extract import DATED_PREFILTER
+
+    text = ("Cup final preview\n\nThe match on 5 May, the day after May 4, sold out.\n\n"
+            "Saturday, 26 February\n")
+    assert re2.search(DATED_PREFILTER, text) is None
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    ("Blinken  meets\u00a0GANTZ", "blinken meets gantz"),
+    ("Blinken meets Gantz in Israel on a long day of talks", "blinken meets gantz"),
+    ("Straße closed", "strasse closed"),
+    ("## Blinken meets Gantz", "blinken meets gantz"),
+    ("", "blinken"),
+])
+def test_repeats_headline_is_the_key_comparison(text: str, key: str) -> None:
+    from corpuslint.parts import headline_key, repeats_headline
+
+    assert repeats_headline(text, key) is (headline_key(text) == key)
+
+
+@pytest.mark.parametrize("limit", [None, 1, 3, 4, 50])
+def test_count_words_counts_regex_words_up_to_the_limit(limit: int | None) -> None:
+    import re
+
+    from corpuslint.extract import count_words
+
+    text = "Head\n\n one\u00a0two\u2028three\tfour  "
+    every = len(re.findall(r"\S+", text[4:]))
+    assert every == 4
+    assert count_words(text, 4, limit) == (every if limit is None else min(every, limit))

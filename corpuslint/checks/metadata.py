@@ -15,13 +15,12 @@ from corpuslint.config import Settings
 from corpuslint.dates import is_partial
 from corpuslint.diagnostic import Diagnostic, Edit, Fix, Severity
 from corpuslint.document import Document
-from corpuslint.extract import WORD, Article, extract, layout
+from corpuslint.extract import DATED_PREFILTER, Field, count_words, labels, layout
 from corpuslint.rule import FixAvailability, Rule
 
 _ABBREVIATION_END = re.compile(
     r"(?:\b[A-Za-z]\.[A-Za-z]\.|\b(?:Inc|Ltd|Co|Corp|Jr|Sr|St|etc|No)\.|\.\.)$"
 )
-_MONTH = "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
 
 
 def _anchor(doc: Document) -> tuple[int, int]:
@@ -35,8 +34,8 @@ def _anchor(doc: Document) -> tuple[int, int]:
     return 0, 0
 
 
-def _dated(article: Article) -> bool:
-    return any(f is not None and not is_partial(f.value) for f in (article.published, article.updated))
+def _dated(*dates: Field[str] | None) -> bool:
+    return any(f is not None and not is_partial(f.value) for f in dates)
 
 
 class MissingHeadline(Rule):
@@ -99,7 +98,7 @@ class MissingByline(Rule):
     enabled_by_default = False
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
-        if doc.text.strip() and extract(doc, language=False).byline is None:
+        if doc.text.strip() and labels(doc).byline is None:
             start, end = _anchor(doc)
             yield self.diagnostic(start, end, "No byline")
 
@@ -137,8 +136,8 @@ class MissingDate(Rule):
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         if not doc.text.strip():
             return
-        article = extract(doc, language=False)
-        if article.published is None and article.updated is None:
+        found = labels(doc)
+        if found.published is None and found.updated is None:
             start, end = _anchor(doc)
             yield self.diagnostic(start, end, "No publication or update date")
 
@@ -168,12 +167,12 @@ class PartialDate(Rule):
     code = "S204"
     name = "partial-date"
     severity = Severity.INFO
-    prefilter = rf"(?i){_MONTH}[a-z]*\.? +\d|\d +{_MONTH}"
+    prefilter = DATED_PREFILTER
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
-        article = extract(doc, language=False)
-        published = article.published
-        if published is not None and is_partial(published.value) and not _dated(article):
+        found = labels(doc)
+        published = found.published
+        if published is not None and is_partial(published.value) and not _dated(published, found.updated):
             yield self.diagnostic(published.start, published.end,
                                   f"Date without a year ({published.value}): the only date given")
 
@@ -247,10 +246,11 @@ class HeadlineAllCapitals(Rule):
         headline = layout(doc).headline
         if headline is None:
             return
-        letters = [c for c in headline.value if c.isalpha()]
-        words = [w for w in headline.value.split() if any(c.isalpha() for c in w)]
-        capitals = all(c.isupper() for c in letters)
-        if capitals and len(letters) >= self.MIN_LETTERS and len(words) >= 3:
+        letters = "".join(filter(str.isalpha, headline.value))
+        if len(letters) < self.MIN_LETTERS or not all(map(str.isupper, letters)):
+            return  # the common case, decided by the first lower-case letter
+        words = [w for w in headline.value.split() if any(map(str.isalpha, w))]
+        if len(words) >= 3:
             yield self.diagnostic(headline.start, headline.end, "Headline is in capitals")
 
 
@@ -290,11 +290,9 @@ class ShortBody(Rule):
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         top = layout(doc)
-        words = 0
-        for _ in WORD.finditer(doc.text, top.body_start):  # stops at the minimum: no full count
-            words += 1
-            if words >= self.min_words:
-                return
+        words = count_words(doc.text, top.body_start, self.min_words)  # stops at the minimum
+        if words >= self.min_words:
+            return
         if top.headline is None and words == 0:
             return  # an empty file is not an article with a short body
         start, end = _anchor(doc)

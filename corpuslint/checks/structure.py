@@ -51,16 +51,15 @@ class DuplicatedHeadline(Rule):
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         top = list(_non_empty(doc.lines, self.HEAD_LINES + self.LOOKAHEAD))
-        for i, candidate in enumerate(top[: self.HEAD_LINES]):
-            if len(candidate.text) > self.MAX_CHARS:
-                continue
-            key = headline_key(candidate.text)
-            if len(key.split()) < 2:
+        # Each line's key once (None for a paragraph), not once per candidate it is compared with.
+        keys = [headline_key(line.text) if len(line.text) <= self.MAX_CHARS else None for line in top]
+        for i, key in enumerate(keys[: self.HEAD_LINES]):
+            if key is None or " " not in key:  # a key's words are joined by single spaces
                 continue  # "World News" twice is chrome, not a headline; leave it to B rules
-            repeats = [line for line in top[i + 1 : i + 1 + self.LOOKAHEAD]
-                       if len(line.text) <= self.MAX_CHARS and headline_key(line.text) == key]
+            after = slice(i + 1, i + 1 + self.LOOKAHEAD)
+            repeats = [line for line, other in zip(top[after], keys[after], strict=True) if other == key]
             if repeats:
-                yield from self._report(doc, candidate, repeats)
+                yield from self._report(doc, top[i], repeats)
                 return
 
     def _report(self, doc: Document, headline: Line, repeats: list[Line]) -> Iterator[Diagnostic]:
@@ -245,7 +244,10 @@ class SiteSignature(Rule):
     fix_availability = FixAvailability.ALWAYS
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
-        signature = parts.site_signature(doc, _agency(doc))
+        if parts.signature_line(doc) is None:
+            return  # the common case: no candidate line, so no need to find the dateline
+        found = dateline(doc)  # its agency corroborates a signature, read as extract.py reads it
+        signature = parts.site_signature(doc, found.agency if found else None)
         if signature is None:
             return
         line = signature.line
@@ -293,14 +295,6 @@ class ChromeAboveHeadline(Rule):
             names = " / ".join(line.text.strip() for line in chrome)
             yield self.diagnostic(first.start, last.end, f"Site chrome above the headline: {names}",
                                   fix)
-
-
-def _agency(doc: Document) -> str | None:
-    """The dateline's agency, which corroborates a signature; read as extract.py reads it."""
-    if parts.signature_line(doc) is None:
-        return None  # the common case: no candidate line, so no need to find the dateline
-    found = dateline(doc)
-    return found.agency if found else None
 
 
 RULES = (DuplicatedHeadline, PhotoCaptionParagraph, RunInPhotoCaption, TimestampLine, SiteSignature,
