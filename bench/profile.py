@@ -17,6 +17,7 @@ import argparse
 import random
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from corpuslint.config import Settings
@@ -43,7 +44,9 @@ def main(argv: list[str] | None = None) -> int:
     paths = random.Random(args.seed).sample(paths, min(args.docs, len(paths)))
     docs = [read_document(p, "-") for p in paths]
     size = sum(len(d.text.encode()) for d in docs)
-    linter = Linter(Settings())
+    settings = Settings()
+    # The per-document pass alone, as `--no-corpus` runs it (the corpus features are timed apart).
+    linter = Linter(replace(settings, corpus=replace(settings.corpus, enabled=False)))
     screen = linter.prefilters
     for doc in docs[:HYPERSCAN_AFTER]:  # warm up as a long run does: past the switch to Hyperscan
         screen.candidates(doc.text)
@@ -65,6 +68,11 @@ def main(argv: list[str] | None = None) -> int:
     for path in paths:
         linter.lint_file(path)
     whole = time.perf_counter() - start
+    corpus_linter = Linter(settings)
+    start = time.perf_counter()
+    for path in paths:
+        corpus_linter.lint_file(path)
+    with_features = time.perf_counter() - start
     total = screening + sum(cost.values())
     n = len(docs)
     print(f"{n:,} documents, {size / n / 1000:.2f} kB each: {1e6 * total / n:.0f} µs a document, "
@@ -72,6 +80,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'cost':<12} {'µs/doc':>8} {'ran on':>8}")
     print(f"{'lint_file':<12} {1e6 * whole / n:>8.1f} {n:>8,}  (read, screen, checks, suppress, locate)")
     print(f"{'engine':<12} {1e6 * (whole - total) / n:>8.1f} {n:>8,}  (lint_file less screen and checks)")
+    print(f"{'features':<12} {1e6 * (with_features - whole) / n:>8.1f} {n:>8,}  (for the corpus pass)")
     print(f"{'screen':<12} {1e6 * screening / n:>8.1f} {n:>8,}")
     for code, seconds in sorted(cost.items(), key=lambda kv: -kv[1])[:args.top]:
         print(f"{code:<12} {1e6 * seconds / n:>8.1f} {ran[code]:>8,}")

@@ -25,18 +25,23 @@ Two engines do the scan:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
 import re2
+from re2 import _re2
 
 from corpuslint.registry import RegistryError
 from corpuslint.rule import Check
 
 # Documents a process screens with RE2 before it builds the Hyperscan database.
 HYPERSCAN_AFTER = 2_000
-# Longer prefilters (whole pack patterns) make Hyperscan's compile slow: RE2 keeps them.
-HYPERSCAN_MAX_PATTERN = 200
+# Hyperscan compiles a bounded repeat by unrolling it, and a long pattern (a whole pack
+# entry) into a large automaton: seconds for one such prefilter. RE2 keeps those.
+HYPERSCAN_MAX_PATTERN = 1000
+HYPERSCAN_MAX_REPEAT = 100
+_REPEAT_BOUND = re.compile(r"\{\d*,(\d+)\}")
 
 
 class PrefilterSet:
@@ -47,7 +52,12 @@ class PrefilterSet:
         self._always = [c for c in checks if c.prefilter is None or not screen]
         self._filtered = [c for c in checks if c.prefilter is not None and screen]
         self._order = {id(c): i for i, c in enumerate(checks)}
-        self._re2 = Re2Screen(self._filtered) if self._filtered else None
+        try:
+            self._re2 = Re2Screen([c.prefilter for c in self._filtered]) if self._filtered else None  # type: ignore[misc]
+        except BadPrefilter as bad:
+            check = self._filtered[bad.index]
+            raise RegistryError(f"rule {check.info.code} ({check.info.origin}): prefilter "
+                                f"{check.prefilter!r} is not RE2 syntax: {bad}") from None
         self._hyperscan: HyperscanScreen | None = None
         self._hyperscan_after = hyperscan_after
         self._screened = 0
@@ -59,9 +69,9 @@ class PrefilterSet:
         encoded = text.encode()
         self._screened += 1
         if self._screened == self._hyperscan_after:
-            self._hyperscan = HyperscanScreen.build(self._re2.patterns)
+            self._hyperscan = HyperscanScreen.build(self._re2)
         if self._hyperscan is not None:
-            matched = self._hyperscan.matches(encoded, self._re2)
+            matched = self._hyperscan.matches(encoded)
         else:
             matched = self._re2.matches(encoded)
         if not matched:
@@ -76,50 +86,64 @@ def _options() -> re2.Options:
     return options
 
 
+class BadPrefilter(ValueError):
+    """A prefilter RE2 cannot compile: its index and RE2's reason."""
+
+    def __init__(self, index: int, reason: str) -> None:
+        super().__init__(reason)
+        self.index = index
+
+
 class Re2Screen:
     """The prefilters that match, by RE2: a FilteredRE2 atom scan, then a confirmation each."""
 
-    def __init__(self, checks: Sequence[Check]) -> None:
-        self.patterns: list[str] = [c.prefilter for c in checks]  # type: ignore[misc]
+    def __init__(self, patterns: Sequence[str]) -> None:
+        self.patterns = list(patterns)
         # Compiled on first use: a short run needs few of them and each costs ~2 ms.
-        self._compiled: list[Any] = [None] * len(checks)
+        self._compiled: list[Any] = [None] * len(patterns)
         self._filter = re2.Filter()
-        for check in checks:
+        for i, pattern in enumerate(patterns):
             try:
-                self._filter.Add(check.prefilter, _options())
+                self._filter.Add(pattern, _options())
             except re2.error as error:
-                raise RegistryError(
-                    f"rule {check.info.code} ({check.info.origin}): prefilter "
-                    f"{check.prefilter!r} is not RE2 syntax: {error}") from None
+                raise BadPrefilter(i, str(error)) from None
         self._filter.Compile()
 
-    def matches(self, encoded: bytes, only: frozenset[int] | None = None) -> list[int]:
-        """Indices of the prefilters (of `only`, when given) that match the UTF-8 text."""
+    def matches(self, encoded: bytes) -> list[int]:
+        """Indices of the prefilters that match the UTF-8 text."""
         potential = self._filter.Match(encoded, potential=True) or ()  # None when nothing could match
-        return [i for i in potential if (only is None or i in only) and self._confirm(i, encoded)]
+        return [i for i in potential if self._confirm(i, encoded)]
 
     def _confirm(self, i: int, encoded: bytes) -> bool:
         pattern = self._compiled[i]
         if pattern is None:
-            pattern = self._compiled[i] = re2.compile(self.patterns[i].encode(), _options())
-        return pattern.search(encoded) is not None
+            # RE2's own object, not the `re`-like wrapper, whose search costs twice as much
+            # in Python bookkeeping (offsets into str) as the match itself on an article.
+            pattern = self._compiled[i] = _re2.RE2(self.patterns[i].encode(), _options())
+        return pattern.Match(_UNANCHORED, encoded, 0, len(encoded))[0][0] >= 0
+
+
+_UNANCHORED = _re2.RE2.Anchor.UNANCHORED
 
 
 class HyperscanScreen:
-    """The prefilters Hyperscan can run, in one database; the rest are left to RE2."""
+    """The prefilters Hyperscan can run, in one database; a smaller RE2 screen for the rest."""
 
-    def __init__(self, database: Any, ids: list[int], rest: frozenset[int]) -> None:
+    def __init__(self, database: Any, ids: list[int], rest: list[int], re2_screen: Re2Screen) -> None:
         self._database = database
         self.ids = ids  # Hyperscan's expression id -> prefilter index
-        self._rest = rest
+        self._rest = rest  # the RE2 screen's index -> prefilter index
+        self._rest_screen = Re2Screen([re2_screen.patterns[i] for i in rest]) if rest else None
+        self._all = re2_screen
 
     @classmethod
-    def build(cls, patterns: Sequence[str]) -> HyperscanScreen | None:
+    def build(cls, re2_screen: Re2Screen) -> HyperscanScreen | None:
         """The screen, or None where Hyperscan is not installed or takes none of the patterns."""
         try:
             import hyperscan
         except ImportError:
             return None
+        patterns = re2_screen.patterns
         ids = [i for i, p in enumerate(patterns) if reads_like_re2(p)]
         if not ids:
             return None
@@ -130,17 +154,18 @@ class HyperscanScreen:
                              ids=list(range(len(ids))), flags=[flags] * len(ids))
         except hyperscan.error:
             return None  # RE2 screens everything, as before
-        return cls(database, ids, frozenset(range(len(patterns))) - frozenset(ids))
+        taken = set(ids)
+        return cls(database, ids, [i for i in range(len(patterns)) if i not in taken], re2_screen)
 
-    def matches(self, encoded: bytes, re2_screen: Re2Screen) -> list[int]:
+    def matches(self, encoded: bytes) -> list[int]:
         """Indices of the prefilters that match: Hyperscan's, then RE2's for the rest."""
         if _FOLDS_TO_ASCII[0] in encoded or _FOLDS_TO_ASCII[1] in encoded:
-            return re2_screen.matches(encoded)
+            return self._all.matches(encoded)
         found: list[int] = []
         self._database.scan(encoded, match_event_handler=_collect, context=found)
         matched = [self.ids[i] for i in found]
-        if self._rest:
-            matched += re2_screen.matches(encoded, self._rest)
+        if self._rest_screen is not None:
+            matched += [self._rest[i] for i in self._rest_screen.matches(encoded)]
         return sorted(matched)
 
 
@@ -160,8 +185,11 @@ def reads_like_re2(pattern: str) -> bool:
     its `\\s` and `$` match a little more, which a screen may. It could differ on
     case folding beyond ASCII and on Unicode classes, so a caseless pattern with
     a cased non-ASCII letter, or one with a Unicode class, stays with RE2; so
-    does a long one, whose compile would cost more than the screen saves.
+    does a long one or one with a long bounded repeat, whose compile would cost
+    more than the screen saves.
     """
     if len(pattern) > HYPERSCAN_MAX_PATTERN or "\\p" in pattern or "\\P" in pattern:
+        return False
+    if any(int(bound) >= HYPERSCAN_MAX_REPEAT for bound in _REPEAT_BOUND.findall(pattern)):
         return False
     return "(?i" not in pattern or all(ch.lower() == ch.upper() for ch in pattern if not ch.isascii())
