@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pathspec
 
@@ -29,6 +29,9 @@ from corpuslint.records import Chunk, Fields, Malformed, is_data_file, plan, rea
 from corpuslint.registry import Registry, UnknownSelector
 from corpuslint.sources import STDIN, Notice, Unreadable, read_document
 from corpuslint.suppressions import UNUSED, Suppressor, find_sidecar, load_sidecar
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 IO_ERROR = "U001"
 MALFORMED_RECORD = "U003"
@@ -262,6 +265,8 @@ def run(
             for item in items
         )
     else:
+        from concurrent.futures import ProcessPoolExecutor  # a short run never starts a pool
+
         pool = ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(settings,))
         # A chunk is a task's worth of work by itself; files go to a worker CHUNK at a time.
         results = _pooled(pool, [(item, with_excerpt, fix) for item in items], 1 if chunks else CHUNK)
