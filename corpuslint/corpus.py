@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import ClassVar, Protocol
@@ -30,6 +30,9 @@ from corpuslint.rule import Check, Rule, RuleInfo
 
 LSH_MAX_THRESHOLD = 0.9
 NEAR_DUPLICATE_LSH_WEIGHTS = (0.1, 0.9)
+_PAIR_CHUNK = 1 << 22  # candidate pairs made at a time: 64 MB of indices
+
+PairFilter = Callable[[np.ndarray, np.ndarray], np.ndarray]
 
 
 class CorpusCheck(Protocol):
@@ -120,10 +123,14 @@ class Corpus:
             for i in group[1:]:
                 join(group[0], i)
         threshold = self.settings.near_duplicate_threshold
+
+        def similar(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+            return jaccards(self.signatures, a, b) >= threshold
+
         # Each candidate costs one vectorised comparison of signatures: weigh misses more.
-        for a, b in lsh_pairs(self.signatures, threshold, NEAR_DUPLICATE_LSH_WEIGHTS):
-            if self.jaccard(a, b) >= threshold:
-                join(a, b)
+        for a, b in lsh_pairs(self.signatures, threshold, NEAR_DUPLICATE_LSH_WEIGHTS,
+                              keep=similar).tolist():
+            join(a, b)
         members: dict[int, list[int]] = defaultdict(list)
         for i in range(len(self.docs)):
             members[root(i)].append(i)
@@ -135,26 +142,64 @@ class Corpus:
         return {i: c.members[0] for c in self.clusters for i in c.members}
 
 
-def lsh_pairs(signatures: np.ndarray, threshold: float,
-              weights: tuple[float, float] = (0.5, 0.5)) -> Iterator[tuple[int, int]]:
-    """Candidate pairs (a < b) whose signatures share an LSH band, from datasketch's MinHashLSH.
+def jaccards(signatures: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """`Corpus.jaccard` of many pairs at once (the same figures: a share of 128 is exact)."""
+    return (signatures[a] == signatures[b]).mean(axis=1)
 
+
+def lsh_pairs(signatures: np.ndarray, threshold: float,
+              weights: tuple[float, float] = (0.5, 0.5),
+              keep: PairFilter | None = None) -> np.ndarray:
+    """Candidate pairs (a < b, sorted) whose signatures share an LSH band, as an (n, 2) array.
+
+    The pairs datasketch's MinHashLSH returns (the same band layout, a band
+    matched when all its values are equal), found with numpy: each band's
+    documents are grouped by sorting, and a group's pairs are made at once.
     `weights` (false positives, false negatives) choose the band layout: a
     caller that verifies every candidate cheaply can weigh misses more.
+    `keep(a, b)`, a vectorised test, drops pairs band by band, so a common
+    band value (many documents, their pairs in millions) is never held whole.
     """
+    found = [np.zeros((0, 2), dtype=np.int64)]
     if len(signatures) < 2:
-        return  # no pair; and datasketch is slow to import
-    from datasketch import LeanMinHash, MinHashLSH  # slow to import: only when the pass runs
+        return found[0]
+    from datasketch.lsh import _optimal_param  # slow to import: only when the pass runs
 
     # Above 0.9 datasketch finds no band layout; candidates are verified at the real threshold.
-    lsh = MinHashLSH(threshold=min(threshold, LSH_MAX_THRESHOLD), num_perm=NUM_PERM,
-                     weights=weights)
-    for i, signature in enumerate(signatures):
-        sketch = LeanMinHash(seed=MINHASH_SEED, hashvalues=signature.astype(np.uint64),
-                             scheme="legacy")
-        for j in lsh.query(sketch):
-            yield (j, i)
-        lsh.insert(i, sketch, check_duplication=False)
+    bands, rows = _optimal_param(min(threshold, LSH_MAX_THRESHOLD), NUM_PERM, *weights)
+    for band in range(bands):
+        values = np.ascontiguousarray(signatures[:, band * rows:(band + 1) * rows])
+        keys = values.view(np.dtype((np.void, values.itemsize * rows))).ravel()
+        for a, b in _shared_key_pairs(keys):
+            pairs = np.stack([a, b], axis=1)
+            found.append(pairs[keep(a, b)] if keep is not None else pairs)
+    pairs = np.concatenate(found)
+    codes = np.unique(pairs[:, 0] * len(signatures) + pairs[:, 1])
+    return np.stack([codes // len(signatures), codes % len(signatures)], axis=1)
+
+
+def _shared_key_pairs(keys: np.ndarray) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    """Every pair (a < b) of positions holding equal keys, in chunks of about _PAIR_CHUNK."""
+    _, inverse, counts = np.unique(keys, return_inverse=True, return_counts=True)
+    inverse = inverse.ravel()
+    shared = counts[inverse] > 1
+    members = np.flatnonzero(shared)[np.argsort(inverse[shared], kind="stable")]
+    if not len(members):
+        return
+    sizes = counts[counts > 1]
+    ends = np.cumsum(sizes)
+    # Position p of a group ending at e pairs with the positions after it: e - p - 1 partners.
+    partners = np.repeat(ends, sizes) - np.arange(len(members)) - 1
+    made = np.cumsum(partners)
+    start = 0
+    while start < len(members):
+        before = int(made[start - 1]) if start else 0
+        stop = max(start + 1, int(np.searchsorted(made, before + _PAIR_CHUNK, side="right")))
+        counts = partners[start:stop]
+        left = np.repeat(np.arange(start, stop), counts)
+        right = left + 1 + np.arange(len(left)) - np.repeat(np.cumsum(counts) - counts, counts)
+        yield members[left], members[right]
+        start = stop
 
 
 def run(checks: Sequence[CorpusCheck], docs: Sequence[DocFeatures],

@@ -178,24 +178,38 @@ def minhash(words: list[str], k: int = SHINGLE) -> np.ndarray:
     datasketch signature (LeanMinHash(seed=1, hashvalues=...)).
     """
     hashed = word_hashes(words)
-    k = max(1, min(k, len(hashed)))
     if not len(hashed):
         return np.full(NUM_PERM, _MAX_HASH, dtype=np.uint32)
+    return permuted(np.unique(shingle_hashes(hashed, k))).min(axis=0).astype(np.uint32)
+
+
+def shingle_hashes(hashed: np.ndarray, k: int = SHINGLE) -> np.ndarray:
+    """The 32-bit hash of each k-gram of the words' hashes, in order (k shrinks to fit)."""
+    k = max(1, min(k, len(hashed)))
     count = len(hashed) - k + 1
     shingles = np.zeros(count, dtype=np.uint64)
     for i in range(k):  # a loop over the k positions, vectorised over every shingle
         shingles += hashed[i : i + count] * _SHINGLE_MULTIPLIERS[i]
-    shingles = np.unique((shingles ^ (shingles >> np.uint64(29))) & _MAX_HASH)
+    return (shingles ^ (shingles >> np.uint64(29))) & _MAX_HASH
+
+
+def permuted(shingles: np.ndarray) -> np.ndarray:
+    """Each shingle hash under the NUM_PERM permutations: an (n, NUM_PERM) array below 2**32.
+
+    A signature is its minimum over the rows, so the rows of a whole
+    vocabulary can be computed once and shared by every document using it.
+    """
     a, b = _permutations()
-    permuted = shingles[:, None] * a  # wraps modulo 2**64, as datasketch's does
-    permuted += b
+    values = shingles[:, None] * a  # wraps modulo 2**64, as datasketch's does
+    values += b
     # `% (2**61 - 1)` by the Mersenne identity x = (x & p) + (x >> 61) (mod p): same
     # values, without numpy's slow 64-bit division.
-    reduced = permuted & _MERSENNE
-    reduced += permuted >> np.uint64(61)
-    reduced[reduced >= _MERSENNE] -= _MERSENNE
+    reduced = values & _MERSENNE
+    values >>= np.uint64(61)
+    reduced += values
+    np.subtract(reduced, _MERSENNE, out=reduced, where=reduced >= _MERSENNE)
     reduced &= _MAX_HASH
-    return reduced.min(axis=0).astype(np.uint32)
+    return reduced
 
 
 @cache
