@@ -128,9 +128,9 @@ class Corpus:
             return jaccards(self.signatures, a, b) >= threshold
 
         # Each candidate costs one vectorised comparison of signatures: weigh misses more.
-        for a, b in lsh_pairs(self.signatures, threshold, NEAR_DUPLICATE_LSH_WEIGHTS,
-                              keep=similar).tolist():
-            join(a, b)
+        for chosen in Bands(self.signatures, threshold, NEAR_DUPLICATE_LSH_WEIGHTS).pairs(similar):
+            for a, b in zip(*(side.tolist() for side in chosen), strict=True):
+                join(a, b)
         members: dict[int, list[int]] = defaultdict(list)
         for i in range(len(self.docs)):
             members[root(i)].append(i)
@@ -142,64 +142,81 @@ class Corpus:
         return {i: c.members[0] for c in self.clusters for i in c.members}
 
 
-def jaccards(signatures: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """`Corpus.jaccard` of many pairs at once (the same figures: a share of 128 is exact)."""
-    return (signatures[a] == signatures[b]).mean(axis=1)
+def jaccards(signatures: np.ndarray, a: np.ndarray | int, b: np.ndarray) -> np.ndarray:
+    """`Corpus.jaccard` of many pairs at once (the same figures: a count out of 128 is exact)."""
+    return np.count_nonzero(signatures[a] == signatures[b], axis=-1) / signatures.shape[1]
 
 
-def lsh_pairs(signatures: np.ndarray, threshold: float,
-              weights: tuple[float, float] = (0.5, 0.5),
-              keep: PairFilter | None = None) -> np.ndarray:
-    """Candidate pairs (a < b, sorted) whose signatures share an LSH band, as an (n, 2) array.
+class Bands:
+    """Documents grouped by each LSH band of their MinHash signatures: who may be similar.
 
-    The pairs datasketch's MinHashLSH returns (the same band layout, a band
-    matched when all its values are equal), found with numpy: each band's
-    documents are grouped by sorting, and a group's pairs are made at once.
-    `weights` (false positives, false negatives) choose the band layout: a
-    caller that verifies every candidate cheaply can weigh misses more.
-    `keep(a, b)`, a vectorised test, drops pairs band by band, so a common
-    band value (many documents, their pairs in millions) is never held whole.
+    The candidates are the pairs datasketch's MinHashLSH returns (its band
+    layout; a band matches when all its values are equal), found with numpy
+    sorts instead of a dict per band. `weights` (false positives, false
+    negatives) choose the layout: a caller that verifies every candidate
+    cheaply can weigh misses more.
     """
-    found = [np.zeros((0, 2), dtype=np.int64)]
-    if len(signatures) < 2:
-        return found[0]
-    from datasketch.lsh import _optimal_param  # slow to import: only when the pass runs
 
-    # Above 0.9 datasketch finds no band layout; candidates are verified at the real threshold.
-    bands, rows = _optimal_param(min(threshold, LSH_MAX_THRESHOLD), NUM_PERM, *weights)
-    for band in range(bands):
-        values = np.ascontiguousarray(signatures[:, band * rows:(band + 1) * rows])
-        keys = values.view(np.dtype((np.void, values.itemsize * rows))).ravel()
-        for a, b in _shared_key_pairs(keys):
-            pairs = np.stack([a, b], axis=1)
-            found.append(pairs[keep(a, b)] if keep is not None else pairs)
-    pairs = np.concatenate(found)
-    codes = np.unique(pairs[:, 0] * len(signatures) + pairs[:, 1])
-    return np.stack([codes // len(signatures), codes % len(signatures)], axis=1)
+    def __init__(self, signatures: np.ndarray, threshold: float,
+                 weights: tuple[float, float] = (0.5, 0.5)) -> None:
+        from datasketch.lsh import _optimal_param  # slow to import: only when the pass runs
+
+        # Above 0.9 datasketch finds no band layout; candidates are verified at the real threshold.
+        bands, rows = _optimal_param(min(threshold, LSH_MAX_THRESHOLD), NUM_PERM, *weights)
+        # Per band: documents sorted by their band's values, and each document's group in it.
+        self.orders: list[np.ndarray] = []
+        self.groups: list[tuple[np.ndarray, np.ndarray]] = []
+        for band in range(bands if len(signatures) > 1 else 0):
+            values = signatures[:, band * rows:(band + 1) * rows]
+            order = np.lexsort(values.T[::-1])
+            ordered = values[order]
+            new = np.ones(len(order), dtype=bool)
+            new[1:] = (ordered[1:] != ordered[:-1]).any(axis=1)
+            bounds = np.append(np.flatnonzero(new), len(order))
+            group = np.cumsum(new) - 1
+            first, last = np.empty_like(order), np.empty_like(order)
+            first[order], last[order] = bounds[group], bounds[group + 1]
+            self.orders.append(order)
+            self.groups.append((first, last))
+
+    def partners(self, doc: int) -> np.ndarray:
+        """The later documents (by index, in order) sharing a band with `doc`."""
+        found = np.concatenate([np.zeros(0, dtype=np.int64)] + [
+            order[first[doc]:last[doc]] for order, (first, last) in zip(self.orders, self.groups, strict=True)
+            if last[doc] - first[doc] > 1])
+        return distinct(found[found > doc])
+
+    def pairs(self, keep: PairFilter) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+        """Every candidate pair (a < b) that `keep(a, b)` (vectorised) passes, in chunks.
+
+        A pair found in several bands comes once per band; a chunk holds about
+        _PAIR_CHUNK pairs, so a band value shared by thousands of documents is
+        never held whole.
+        """
+        for order, (first, last) in zip(self.orders, self.groups, strict=True):
+            sorted_last = last[order]
+            # Position p of a group ending at e pairs with the positions after it.
+            partners = sorted_last - np.arange(len(order)) - 1
+            made = np.cumsum(partners)
+            start = 0
+            while start < len(order) and made[-1] > (made[start - 1] if start else 0):
+                before = int(made[start - 1]) if start else 0
+                stop = max(start + 1, int(np.searchsorted(made, before + _PAIR_CHUNK, side="right")))
+                counts = partners[start:stop]
+                left = np.repeat(np.arange(start, stop), counts)
+                right = left + 1 + np.arange(len(left)) - np.repeat(np.cumsum(counts) - counts, counts)
+                a, b = np.minimum(order[left], order[right]), np.maximum(order[left], order[right])
+                chosen = keep(a, b)
+                yield a[chosen], b[chosen]
+                start = stop
 
 
-def _shared_key_pairs(keys: np.ndarray) -> Iterator[tuple[np.ndarray, np.ndarray]]:
-    """Every pair (a < b) of positions holding equal keys, in chunks of about _PAIR_CHUNK."""
-    _, inverse, counts = np.unique(keys, return_inverse=True, return_counts=True)
-    inverse = inverse.ravel()
-    shared = counts[inverse] > 1
-    members = np.flatnonzero(shared)[np.argsort(inverse[shared], kind="stable")]
-    if not len(members):
-        return
-    sizes = counts[counts > 1]
-    ends = np.cumsum(sizes)
-    # Position p of a group ending at e pairs with the positions after it: e - p - 1 partners.
-    partners = np.repeat(ends, sizes) - np.arange(len(members)) - 1
-    made = np.cumsum(partners)
-    start = 0
-    while start < len(members):
-        before = int(made[start - 1]) if start else 0
-        stop = max(start + 1, int(np.searchsorted(made, before + _PAIR_CHUNK, side="right")))
-        counts = partners[start:stop]
-        left = np.repeat(np.arange(start, stop), counts)
-        right = left + 1 + np.arange(len(left)) - np.repeat(np.cumsum(counts) - counts, counts)
-        yield members[left], members[right]
-        start = stop
+def distinct(values: np.ndarray) -> np.ndarray:
+    """np.unique of a 1-d array, by sorting: numpy 2's np.unique hashes, several times slower."""
+    values = np.sort(values)
+    keep = np.ones(len(values), dtype=bool)
+    keep[1:] = values[1:] != values[:-1]
+    return values[keep]
 
 
 def run(checks: Sequence[CorpusCheck], docs: Sequence[DocFeatures],

@@ -17,6 +17,7 @@ import hashlib
 import re
 import unicodedata
 import zlib
+from itertools import compress, islice
 from dataclasses import dataclass
 from functools import cache
 
@@ -32,7 +33,6 @@ MIN_SENTENCE_TERMS = 5
 MIN_VARIANT_KEY = 6  # "e-mail" and shorter keys are left alone
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W\d_]+)?")
-_SPACE = re.compile(r"\s+")
 # A sentence ends at . ! ? or … (and any closing quotes), before a capital or digit.
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
@@ -51,6 +51,7 @@ they this those through to too under until up very was we were what when where w
 who whom why will with would you your yours said says say mr mrs ms
 """.split())  # noqa: SIM905 - a word list reads best as text
 
+_PERMUTE_ROWS = 120
 _MERSENNE = np.uint64((1 << 61) - 1)
 _MAX_HASH = np.uint64((1 << 32) - 1)
 _SHINGLE_MULTIPLIERS = np.array([0x9E3779B1, 0x85EBCA77, 0xC2B2AE3D, 0x27D4EB2F, 0x165667B1],
@@ -163,11 +164,11 @@ def body_signature(doc: Document) -> np.ndarray:
 def normalise(text: str) -> str:
     """Text as duplicates compare: NFKC, case-folded, straight quotes, single spaces."""
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
-    return _SPACE.sub(" ", text).strip()
+    return " ".join(text.split())  # str.split's whitespace is exactly re's \s
 
 
 def word_hashes(words: list[str]) -> np.ndarray:
-    return np.fromiter((zlib.crc32(w.encode()) for w in words), dtype=np.uint64, count=len(words))
+    return np.fromiter(map(zlib.crc32, map(str.encode, words)), dtype=np.uint64, count=len(words))
 
 
 def minhash(words: list[str], k: int = SHINGLE) -> np.ndarray:
@@ -180,7 +181,11 @@ def minhash(words: list[str], k: int = SHINGLE) -> np.ndarray:
     hashed = word_hashes(words)
     if not len(hashed):
         return np.full(NUM_PERM, _MAX_HASH, dtype=np.uint32)
-    return permuted(np.unique(shingle_hashes(hashed, k))).min(axis=0).astype(np.uint32)
+    shingles = np.unique(shingle_hashes(hashed, k))
+    # In slices of _PERMUTE_ROWS: arrays under malloc's mmap threshold (128 kB) are reused,
+    # where one (shingles, NUM_PERM) array would be mapped and page-faulted anew (3x slower).
+    return np.minimum.reduce([permuted(shingles[i:i + _PERMUTE_ROWS]).min(axis=0)
+                              for i in range(0, len(shingles), _PERMUTE_ROWS)]).astype(np.uint32)
 
 
 def shingle_hashes(hashed: np.ndarray, k: int = SHINGLE) -> np.ndarray:
@@ -226,19 +231,29 @@ def _permutations() -> np.ndarray:
 
 def content_terms(text: str) -> list[str]:
     """The words of a sentence that carry its content: no stop words, three letters or more."""
-    return [w for w in (m.casefold() for m in _WORD.findall(text))
-            if len(w) > 2 and w not in _STOPWORDS and not w.isdigit()]
+    return _content(_folded(_WORD.findall(text)))
+
+
+def _folded(words: list[str]) -> list[str]:
+    """Each word case-folded, in one call (case folding maps each character on its own)."""
+    return "\0".join(words).casefold().split("\0") if words else []
+
+
+def _content(words: list[str]) -> list[str]:
+    return [w for w in words if len(w) > 2 and w not in _STOPWORDS and not w.isdigit()]
 
 
 def _sentences(body_lines: list) -> tuple[np.ndarray, np.ndarray]:
+    sentences = [_WORD.findall(sentence) for line in body_lines
+                 for sentence in _SENTENCE_END.split(line.text)]
+    folded = iter(_folded([word for words in sentences for word in words]))
     terms: list[str] = []
     ends: list[int] = []
-    for line in body_lines:
-        for sentence in _SENTENCE_END.split(line.text):
-            found = content_terms(sentence)
-            if len(found) >= MIN_SENTENCE_TERMS:
-                terms.extend(found)
-                ends.append(len(terms))
+    for words in sentences:
+        found = _content(list(islice(folded, len(words))))
+        if len(found) >= MIN_SENTENCE_TERMS:
+            terms.extend(found)
+            ends.append(len(terms))
     return word_hashes(terms).astype(np.uint32), np.array(ends, dtype=np.int32)
 
 
@@ -258,13 +273,17 @@ def _spellings(text: str) -> tuple[tuple[Variant, ...], np.ndarray, np.ndarray]:
             key = variant_key(form)
             if len(key) >= MIN_VARIANT_KEY and (key, form) not in variants:
                 variants[key, form] = Variant(key, form, match.start(), match.end())
-    first: dict[str, int] = {}
-    for match in _WORD.finditer(text):
-        word = match.group().casefold()
-        if len(word) >= MIN_VARIANT_KEY and word not in first:
-            first[word] = match.start()
+    # Every long word's first offset without a Python step per word: matches filtered and
+    # read by C iterators, and a dict fed backwards keeps each word's first offset.
+    matches = list(_WORD.finditer(text))
+    folded = _folded(list(map(re.Match.group, matches)))
+    long = list(map(MIN_VARIANT_KEY.__le__, map(len, folded)))
+    first = dict(zip(reversed(list(compress(folded, long))),
+                     reversed(list(map(re.Match.start, compress(matches, long)))), strict=True))
+    starts = np.fromiter(first.values(), dtype=np.int64, count=len(first))
+    order = np.argsort(starts)  # the words as they first appear
     return (
         tuple(sorted(variants.values(), key=lambda v: v.start)),
-        word_hashes(list(first)).astype(np.uint32),
-        np.fromiter(first.values(), dtype=np.int64, count=len(first)),
+        word_hashes(list(first)).astype(np.uint32)[order],
+        starts[order],
     )
