@@ -24,7 +24,7 @@ import numpy as np
 
 from corpuslint.config import CorpusSettings
 from corpuslint.diagnostic import Diagnostic
-from corpuslint.features import ALL_PARTS, MINHASH_SEED, NUM_PERM, DocFeatures
+from corpuslint.features import ALL_PARTS, NUM_PERM, DocFeatures, distinct
 from corpuslint.finding import Finding
 from corpuslint.rule import Check, Rule, RuleInfo
 
@@ -193,7 +193,7 @@ class Bands:
         _PAIR_CHUNK pairs, so a band value shared by thousands of documents is
         never held whole.
         """
-        for order, (first, last) in zip(self.orders, self.groups, strict=True):
+        for order, (_, last) in zip(self.orders, self.groups, strict=True):
             sorted_last = last[order]
             # Position p of a group ending at e pairs with the positions after it.
             partners = sorted_last - np.arange(len(order)) - 1
@@ -209,14 +209,6 @@ class Bands:
                 chosen = keep(a, b)
                 yield a[chosen], b[chosen]
                 start = stop
-
-
-def distinct(values: np.ndarray) -> np.ndarray:
-    """np.unique of a 1-d array, by sorting: numpy 2's np.unique hashes, several times slower."""
-    values = np.sort(values)
-    keep = np.ones(len(values), dtype=bool)
-    keep[1:] = values[1:] != values[:-1]
-    return values[keep]
 
 
 def run(checks: Sequence[CorpusCheck], docs: Sequence[DocFeatures],

@@ -17,9 +17,10 @@ import hashlib
 import re
 import unicodedata
 import zlib
-from itertools import compress, islice
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from itertools import compress, islice
 
 import numpy as np
 
@@ -38,8 +39,13 @@ _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 # "cease-fire", "El-Sisi": letters joined by hyphens.
 _HYPHENATED = re.compile(r"\b[^\W\d_]+(?:-[^\W\d_]+)+\b")
-# "El Sisi", "al Sisi": an Arabic article before a capitalised name.
-_PARTICLE_NAME = re.compile(r"\b(?:[Aa]l|[Ee]l)[ -][A-Z][^\W\d_]+")
+# Where one can start: before a hyphen between letters, at the start of the letters.
+_INNER_HYPHEN = re.compile(r"-(?<=[^\W\d_]-)(?=[^\W\d_])")
+_LAST_LETTERS = re.compile(r"[^\W\d_]+\Z")
+_LOOK_BACK = 64
+# "El Sisi", "al Sisi": an Arabic article before a capitalised name. The match begins at
+# the "l" (one character in), a literal `re` finds fast, where a class would be tried everywhere.
+_PARTICLE_NAME = re.compile(r"l(?<=\b[AaEe]l)[ -][A-Z][^\W\d_]+")
 _PARTICLES = frozenset({"al", "el"})
 _STOPWORDS = frozenset("""
 a about above after again against all also am an and any are as at be because been before
@@ -51,7 +57,6 @@ they this those through to too under until up very was we were what when where w
 who whom why will with would you your yours said says say mr mrs ms
 """.split())  # noqa: SIM905 - a word list reads best as text
 
-_PERMUTE_ROWS = 120
 _MERSENNE = np.uint64((1 << 61) - 1)
 _MAX_HASH = np.uint64((1 << 32) - 1)
 _SHINGLE_MULTIPLIERS = np.array([0x9E3779B1, 0x85EBCA77, 0xC2B2AE3D, 0x27D4EB2F, 0x165667B1],
@@ -167,6 +172,14 @@ def normalise(text: str) -> str:
     return " ".join(text.split())  # str.split's whitespace is exactly re's \s
 
 
+def distinct(values: np.ndarray) -> np.ndarray:
+    """np.unique of a 1-d array, by sorting: numpy 2's np.unique hashes, several times slower."""
+    values = np.sort(values)
+    keep = np.ones(len(values), dtype=bool)
+    keep[1:] = values[1:] != values[:-1]
+    return values[keep]
+
+
 def word_hashes(words: list[str]) -> np.ndarray:
     return np.fromiter(map(zlib.crc32, map(str.encode, words)), dtype=np.uint64, count=len(words))
 
@@ -181,11 +194,7 @@ def minhash(words: list[str], k: int = SHINGLE) -> np.ndarray:
     hashed = word_hashes(words)
     if not len(hashed):
         return np.full(NUM_PERM, _MAX_HASH, dtype=np.uint32)
-    shingles = np.unique(shingle_hashes(hashed, k))
-    # In slices of _PERMUTE_ROWS: arrays under malloc's mmap threshold (128 kB) are reused,
-    # where one (shingles, NUM_PERM) array would be mapped and page-faulted anew (3x slower).
-    return np.minimum.reduce([permuted(shingles[i:i + _PERMUTE_ROWS]).min(axis=0)
-                              for i in range(0, len(shingles), _PERMUTE_ROWS)]).astype(np.uint32)
+    return permuted(distinct(shingle_hashes(hashed, k))).min(axis=0).astype(np.uint32)
 
 
 def shingle_hashes(hashed: np.ndarray, k: int = SHINGLE) -> np.ndarray:
@@ -257,6 +266,31 @@ def _sentences(body_lines: list) -> tuple[np.ndarray, np.ndarray]:
     return word_hashes(terms).astype(np.uint32), np.array(ends, dtype=np.int32)
 
 
+def _hyphenated(text: str) -> Iterator[tuple[int, int]]:
+    """The spans `_HYPHENATED.finditer(text)` gives, trying it only where a hyphen allows.
+
+    A match begins at the first letter of a run of letters that a hyphen and a
+    letter follow (inside a run, its `\\b` fails); the scan of every position
+    costs five times the search for hyphens.
+    """
+    done = tried = -1
+    for hyphen in _INNER_HYPHEN.finditer(text):
+        end = hyphen.start()
+        if end < done:
+            continue  # inside the last match: the scan resumes after it
+        window = max(0, end - _LOOK_BACK)
+        letters = _LAST_LETTERS.search(text, window, end)
+        if letters.start() == window and window:
+            letters = _LAST_LETTERS.search(text, 0, end)
+        if letters.start() < done or letters.start() == tried:
+            continue
+        tried = letters.start()
+        match = _HYPHENATED.match(text, tried)
+        if match:
+            done = match.end()
+            yield match.span()
+
+
 def variant_key(form: str) -> str:
     """How spellings of one term compare: case, hyphens and spaces dropped, al-/el- alike."""
     parts = [p for p in re.split(r"[-\s]+", form.casefold()) if p]
@@ -267,12 +301,12 @@ def variant_key(form: str) -> str:
 
 def _spellings(text: str) -> tuple[tuple[Variant, ...], np.ndarray, np.ndarray]:
     variants = {}
-    for pattern in (_HYPHENATED, _PARTICLE_NAME):
-        for match in pattern.finditer(text):
-            form = match.group()
-            key = variant_key(form)
-            if len(key) >= MIN_VARIANT_KEY and (key, form) not in variants:
-                variants[key, form] = Variant(key, form, match.start(), match.end())
+    for start, end in [*_hyphenated(text),
+                       *((m.start() - 1, m.end()) for m in _PARTICLE_NAME.finditer(text))]:
+        form = text[start:end]
+        key = variant_key(form)
+        if len(key) >= MIN_VARIANT_KEY and (key, form) not in variants:
+            variants[key, form] = Variant(key, form, start, end)
     # Every long word's first offset without a Python step per word: matches filtered and
     # read by C iterators, and a dict fed backwards keeps each word's first offset.
     matches = list(_WORD.finditer(text))

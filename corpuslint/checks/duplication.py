@@ -15,13 +15,14 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from corpuslint.corpus import Bands, Corpus, CorpusRule, distinct, jaccards
+from corpuslint.corpus import Bands, Corpus, CorpusRule, jaccards
 from corpuslint.diagnostic import Diagnostic, Severity
 from corpuslint.features import (
     NUM_PERM,
     SENTENCES,
     SPELLINGS,
     DocFeatures,
+    distinct,
     permuted,
     shingle_hashes,
     word_hashes,
@@ -240,9 +241,10 @@ class SentenceVectors:
         """
         if not self.docs:
             return np.zeros((0, NUM_PERM), dtype=np.uint32)
+        chunks = np.array_split(self.vocabulary, 1 + len(self.vocabulary) // 4096)
         table = np.concatenate([
-            permuted(shingle_hashes(word_hashes([str(t) for t in chunk.tolist()]), 1))
-            .astype(np.uint32) for chunk in np.array_split(self.vocabulary, 1 + len(self.vocabulary) // 4096)])
+            permuted(shingle_hashes(word_hashes([str(t) for t in chunk.tolist()]), 1)).astype(np.uint32)
+            for chunk in chunks])
         signatures = np.empty((len(self.docs), NUM_PERM), dtype=np.uint32)
         for first in range(0, len(self.docs), 256):
             group = self.distinct[first:first + 256]
