@@ -20,7 +20,8 @@ import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from itertools import compress, islice
+from itertools import compress
+from typing import NamedTuple
 
 import numpy as np
 
@@ -130,10 +131,11 @@ def extract(doc: Document, parts: frozenset[str] = ALL_PARTS) -> DocFeatures:
     """
     content, body_lines, body = _body(doc)
     head = (content[0].start, content[0].end) if content else (0, 0)
+    words = _words(doc.text) if parts & ALL_PARTS else _Words([], [])
     variants, long_words, long_starts = (
-        _spellings(doc.text) if SPELLINGS in parts else ((), _EMPTY, _EMPTY.astype(np.int64)))
+        _spellings(doc.text, words) if SPELLINGS in parts else ((), _EMPTY, _EMPTY.astype(np.int64)))
     terms, ends = (
-        _sentences(body_lines) if SENTENCES in parts else (_EMPTY, _EMPTY.astype(np.int32)))
+        _sentences(body_lines, words) if SENTENCES in parts else (_EMPTY, _EMPTY.astype(np.int32)))
     return DocFeatures(
         path=doc.path,
         line_starts=np.array(doc.index.starts, dtype=np.int64),
@@ -238,32 +240,43 @@ def _permutations() -> np.ndarray:
                      for _ in range(NUM_PERM)], dtype=np.uint64).T
 
 
-def content_terms(text: str) -> list[str]:
-    """The words of a sentence that carry its content: no stop words, three letters or more."""
-    return _content(_folded(_WORD.findall(text)))
-
-
 def _folded(words: list[str]) -> list[str]:
     """Each word case-folded, in one call (case folding maps each character on its own)."""
     return "\0".join(words).casefold().split("\0") if words else []
 
 
-def _content(words: list[str]) -> list[str]:
-    return [w for w in words if len(w) > 2 and w not in _STOPWORDS and not w.isdigit()]
+class _Words(NamedTuple):
+    """A text's words (`_WORD`), case-folded, and the offset each begins at."""
+
+    folded: list[str]
+    starts: list[int]
 
 
-def _sentences(body_lines: list) -> tuple[np.ndarray, np.ndarray]:
-    sentences = [_WORD.findall(sentence) for line in body_lines
-                 for sentence in _SENTENCE_END.split(line.text)]
-    folded = iter(_folded([word for words in sentences for word in words]))
-    terms: list[str] = []
-    ends: list[int] = []
-    for words in sentences:
-        found = _content(list(islice(folded, len(words))))
-        if len(found) >= MIN_SENTENCE_TERMS:
-            terms.extend(found)
-            ends.append(len(terms))
-    return word_hashes(terms).astype(np.uint32), np.array(ends, dtype=np.int32)
+def _words(text: str) -> _Words:
+    """One scan for the words that spellings and sentences both read.
+
+    A word never spans a line break nor a sentence's end (punctuation and
+    space), so the words of a sentence are those starting inside it.
+    """
+    matches = list(_WORD.finditer(text))
+    return _Words(_folded(list(map(re.Match.group, matches))), list(map(re.Match.start, matches)))
+
+
+def _sentences(body_lines: list[Line], words: _Words) -> tuple[np.ndarray, np.ndarray]:
+    """The content words of the body's sentences of MIN_SENTENCE_TERMS or more, and their ends."""
+    if not body_lines:
+        return _EMPTY, _EMPTY.astype(np.int32)
+    bounds = np.array([offset for line in body_lines for offset in
+                       (line.start, *(line.start + m.end() for m in _SENTENCE_END.finditer(line.text)))])
+    first = bisect.bisect_left(words.starts, body_lines[0].start)
+    folded = words.folded[first:]
+    content = np.flatnonzero([len(w) > 2 and w not in _STOPWORDS and not w.isdigit() for w in folded])
+    sentence = np.searchsorted(bounds, np.array(words.starts[first:], dtype=np.int64)[content],
+                               side="right")
+    counts = np.bincount(sentence, minlength=len(bounds) + 1)
+    chosen = counts >= MIN_SENTENCE_TERMS
+    terms = [folded[i] for i in content[chosen[sentence]].tolist()]
+    return word_hashes(terms).astype(np.uint32), np.cumsum(counts[chosen]).astype(np.int32)
 
 
 def _hyphenated(text: str) -> Iterator[tuple[int, int]]:
@@ -299,7 +312,7 @@ def variant_key(form: str) -> str:
     return "".join(parts)
 
 
-def _spellings(text: str) -> tuple[tuple[Variant, ...], np.ndarray, np.ndarray]:
+def _spellings(text: str, words: _Words) -> tuple[tuple[Variant, ...], np.ndarray, np.ndarray]:
     variants = {}
     for start, end in [*_hyphenated(text),
                        *((m.start() - 1, m.end()) for m in _PARTICLE_NAME.finditer(text))]:
@@ -307,13 +320,11 @@ def _spellings(text: str) -> tuple[tuple[Variant, ...], np.ndarray, np.ndarray]:
         key = variant_key(form)
         if len(key) >= MIN_VARIANT_KEY and (key, form) not in variants:
             variants[key, form] = Variant(key, form, start, end)
-    # Every long word's first offset without a Python step per word: matches filtered and
-    # read by C iterators, and a dict fed backwards keeps each word's first offset.
-    matches = list(_WORD.finditer(text))
-    folded = _folded(list(map(re.Match.group, matches)))
-    long = list(map(MIN_VARIANT_KEY.__le__, map(len, folded)))
-    first = dict(zip(reversed(list(compress(folded, long))),
-                     reversed(list(map(re.Match.start, compress(matches, long)))), strict=True))
+    # Every long word's first offset without a Python step per word: words filtered by C
+    # iterators, and a dict fed backwards keeps each word's first offset.
+    long = list(map(MIN_VARIANT_KEY.__le__, map(len, words.folded)))
+    first = dict(zip(reversed(list(compress(words.folded, long))),
+                     reversed(list(compress(words.starts, long))), strict=True))
     starts = np.fromiter(first.values(), dtype=np.int64, count=len(first))
     order = np.argsort(starts)  # the words as they first appear
     return (
