@@ -36,7 +36,13 @@ MIN_VARIANT_KEY = 6  # "e-mail" and shorter keys are left alone
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W\d_]+)?")
 # A sentence ends at . ! ? or … (and any closing quotes), before a capital or digit.
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+# A sentence's end, from its stop: `re` scans fast for a leading class, where a leading
+# lookbehind (the stop kept out of the match) is tried at every character; only
+# match.end() is read, which is the same either way.
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+# Text of only these characters has, once normalised, the words it has as written, case-folded
+# (NFKC, the quote table and case folding change no letter into a non-letter here, nor back).
+_PLAIN = re.compile(r"[^\x00-\x7f£€’“”–—…\u00a0]")
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 # "cease-fire", "El-Sisi": letters joined by hyphens.
 _HYPHENATED = re.compile(r"\b[^\W\d_]+(?:-[^\W\d_]+)+\b")
@@ -131,7 +137,7 @@ def extract(doc: Document, parts: frozenset[str] = ALL_PARTS) -> DocFeatures:
     """
     content, body_lines, body = _body(doc)
     head = (content[0].start, content[0].end) if content else (0, 0)
-    words = _words(doc.text) if parts & ALL_PARTS else _Words([], [])
+    words = _words(doc.text) if parts & ALL_PARTS else None
     variants, long_words, long_starts = (
         _spellings(doc.text, words) if SPELLINGS in parts else ((), _EMPTY, _EMPTY.astype(np.int64)))
     terms, ends = (
@@ -141,7 +147,7 @@ def extract(doc: Document, parts: frozenset[str] = ALL_PARTS) -> DocFeatures:
         line_starts=np.array(doc.index.starts, dtype=np.int64),
         head=head,
         body_hash=hashlib.blake2b(body.encode(), digest_size=16).digest(),
-        signature=minhash(_WORD.findall(body)),
+        signature=minhash(_body_words(body_lines, words) or _WORD.findall(body)),
         lines=tuple(ShortLine(line.start, line.end, line.text.strip()) for line in content
                     if len(line.text.strip()) <= MAX_LINE),
         terms=terms,
@@ -262,6 +268,19 @@ def _words(text: str) -> _Words:
     return _Words(_folded(list(map(re.Match.group, matches))), list(map(re.Match.start, matches)))
 
 
+def _body_words(body_lines: list[Line], words: _Words | None) -> list[str] | None:
+    """The words of the normalised body, from the document's words when the body is plain text.
+
+    None when there are no words to reuse or the body holds a character that
+    normalising could change into (or out of) a word's.
+    """
+    if words is None or not body_lines or any(_PLAIN.search(line.text) for line in body_lines):
+        return None
+    folded = words.folded[bisect.bisect_left(words.starts, body_lines[0].start):]
+    joined = "\0".join(folded)
+    return joined.replace("’", "'").split("\0") if "’" in joined else folded
+
+
 def _sentences(body_lines: list[Line], words: _Words) -> tuple[np.ndarray, np.ndarray]:
     """The content words of the body's sentences of MIN_SENTENCE_TERMS or more, and their ends."""
     if not body_lines:
@@ -270,7 +289,12 @@ def _sentences(body_lines: list[Line], words: _Words) -> tuple[np.ndarray, np.nd
                        (line.start, *(line.start + m.end() for m in _SENTENCE_END.finditer(line.text)))])
     first = bisect.bisect_left(words.starts, body_lines[0].start)
     folded = words.folded[first:]
-    content = np.flatnonzero([len(w) > 2 and w not in _STOPWORDS and not w.isdigit() for w in folded])
+    # Three tests by C iterators (no Python step per word): long enough, no stop word, no number.
+    count = len(folded)
+    content = np.flatnonzero(
+        (np.fromiter(map(len, folded), dtype=np.int64, count=count) > 2)
+        & ~np.fromiter(map(_STOPWORDS.__contains__, folded), dtype=bool, count=count)
+        & ~np.fromiter(map(str.isdigit, folded), dtype=bool, count=count))
     sentence = np.searchsorted(bounds, np.array(words.starts[first:], dtype=np.int64)[content],
                                side="right")
     counts = np.bincount(sentence, minlength=len(bounds) + 1)
