@@ -24,7 +24,7 @@ import numpy as np
 
 from corpuslint.config import CorpusSettings
 from corpuslint.diagnostic import Diagnostic
-from corpuslint.features import ALL_PARTS, NUM_PERM, DocFeatures, distinct
+from corpuslint.features import ALL_PARTS, LINES, NUM_PERM, SIGNATURE, DocFeatures, distinct
 from corpuslint.finding import Finding
 from corpuslint.rule import Check, Rule, RuleInfo
 
@@ -56,11 +56,12 @@ class CorpusRule(Rule):
     """Base class of corpus rules: `check_corpus` yields (document index, Diagnostic).
 
     `check(doc)` is never called: the engine sends corpus rules to the corpus pass.
-    `needs` names the optional features (features.SENTENCES, features.SPELLINGS)
-    the rule reads, so the workers compute only what the selected rules use.
+    `needs` names the optional features (features.SIGNATURE, LINES, SENTENCES,
+    SPELLINGS) the rule reads, so the workers compute only what the selected
+    rules use; by default the signature and lines, which every rule once had.
     """
 
-    needs: ClassVar[frozenset[str]] = frozenset()
+    needs: ClassVar[frozenset[str]] = frozenset({SIGNATURE, LINES})
 
     def check_corpus(self, corpus: Corpus) -> Iterator[tuple[int, Diagnostic]]:
         raise NotImplementedError

@@ -121,23 +121,26 @@ class DocFeatures:
         return Location(row, offset - int(self.line_starts[row - 1]) + 1)
 
 
-SENTENCES, SPELLINGS = "sentences", "spellings"  # the optional parts, asked for by rules' `needs`
+# The optional parts, asked for by rules' `needs`: the near-duplicate signature (D102's
+# clusters, which D103 and D104 read too), the short lines, sentences and spellings.
+SIGNATURE, LINES, SENTENCES, SPELLINGS = "signature", "lines", "sentences", "spellings"
 _EMPTY = np.zeros(0, dtype=np.uint32)
 
 
-ALL_PARTS = frozenset({SENTENCES, SPELLINGS})
+ALL_PARTS = frozenset({SIGNATURE, LINES, SENTENCES, SPELLINGS})
+_NO_SIGNATURE = np.full(NUM_PERM, _MAX_HASH, dtype=np.uint32)  # an empty body's
 
 
 def extract(doc: Document, parts: frozenset[str] = ALL_PARTS) -> DocFeatures:
     """The features of one document (run in the worker that read it).
 
-    Hashes, signature and short lines are always computed (every corpus rule
-    uses the duplicate clusters); sentences and spellings only when a selected
-    rule needs them, as they cost more than the rest together.
+    The body's hash is always computed; the other parts only when a selected
+    rule needs them (`parts`), each once: spellings and sentences read one
+    scan of the words, which MinHash reuses when the body is plain text.
     """
     content, body_lines, body = _body(doc)
     head = (content[0].start, content[0].end) if content else (0, 0)
-    words = _words(doc.text) if parts & ALL_PARTS else None
+    words = _words(doc.text) if parts & {SENTENCES, SPELLINGS} else None
     variants, long_words, long_starts = (
         _spellings(doc.text, words) if SPELLINGS in parts else ((), _EMPTY, _EMPTY.astype(np.int64)))
     terms, ends = (
@@ -147,9 +150,10 @@ def extract(doc: Document, parts: frozenset[str] = ALL_PARTS) -> DocFeatures:
         line_starts=np.array(doc.index.starts, dtype=np.int64),
         head=head,
         body_hash=hashlib.blake2b(body.encode(), digest_size=16).digest(),
-        signature=minhash(_body_words(body_lines, words) or _WORD.findall(body)),
+        signature=(minhash(_body_words(body_lines, words) or _WORD.findall(body))
+                   if SIGNATURE in parts else _NO_SIGNATURE),
         lines=tuple(ShortLine(line.start, line.end, line.text.strip()) for line in content
-                    if len(line.text.strip()) <= MAX_LINE),
+                    if LINES in parts and len(line.text.strip()) <= MAX_LINE),
         terms=terms,
         sentence_ends=ends,
         variants=variants,

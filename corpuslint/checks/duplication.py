@@ -18,8 +18,10 @@ import numpy as np
 from corpuslint.corpus import Bands, Corpus, CorpusRule, jaccards
 from corpuslint.diagnostic import Diagnostic, Severity
 from corpuslint.features import (
+    LINES,
     NUM_PERM,
     SENTENCES,
+    SIGNATURE,
     SPELLINGS,
     DocFeatures,
     distinct,
@@ -62,6 +64,7 @@ class ExactDuplicate(CorpusRule):
     code = "D101"
     name = "exact-duplicate"
     severity = Severity.WARNING
+    needs = frozenset()
 
     def check_corpus(self, corpus: Corpus) -> Iterator[tuple[int, Diagnostic]]:
         for group in corpus.exact_groups:
@@ -101,6 +104,7 @@ class NearDuplicate(CorpusRule):
     code = "D102"
     name = "near-duplicate"
     severity = Severity.WARNING
+    needs = frozenset({SIGNATURE})
 
     def check_corpus(self, corpus: Corpus) -> Iterator[tuple[int, Diagnostic]]:
         exact = {i for group in corpus.exact_groups for i in group[1:]}
@@ -149,7 +153,7 @@ class RewrittenArticle(CorpusRule):
     code = "D103"
     name = "rewritten-article"
     severity = Severity.WARNING
-    needs = frozenset({SENTENCES})
+    needs = frozenset({SENTENCES, SIGNATURE})
 
     def check_corpus(self, corpus: Corpus) -> Iterator[tuple[int, Diagnostic]]:
         docs = corpus.docs
@@ -325,6 +329,7 @@ class RepeatedLine(CorpusRule):
     code = "D104"
     name = "repeated-line"
     severity = Severity.WARNING
+    needs = frozenset({LINES, SIGNATURE})
 
     def check_corpus(self, corpus: Corpus) -> Iterator[tuple[int, Diagnostic]]:
         settings = corpus.settings
