@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import ClassVar, Protocol
@@ -24,12 +24,15 @@ import numpy as np
 
 from corpuslint.config import CorpusSettings
 from corpuslint.diagnostic import Diagnostic
-from corpuslint.features import ALL_PARTS, MINHASH_SEED, NUM_PERM, DocFeatures
+from corpuslint.features import ALL_PARTS, LINES, NUM_PERM, SIGNATURE, DocFeatures, distinct
 from corpuslint.finding import Finding
 from corpuslint.rule import Check, Rule, RuleInfo
 
 LSH_MAX_THRESHOLD = 0.9
 NEAR_DUPLICATE_LSH_WEIGHTS = (0.1, 0.9)
+_PAIR_CHUNK = 1 << 22  # candidate pairs made at a time: 64 MB of indices
+
+PairFilter = Callable[[np.ndarray, np.ndarray], np.ndarray]
 
 
 class CorpusCheck(Protocol):
@@ -53,11 +56,12 @@ class CorpusRule(Rule):
     """Base class of corpus rules: `check_corpus` yields (document index, Diagnostic).
 
     `check(doc)` is never called: the engine sends corpus rules to the corpus pass.
-    `needs` names the optional features (features.SENTENCES, features.SPELLINGS)
-    the rule reads, so the workers compute only what the selected rules use.
+    `needs` names the optional features (features.SIGNATURE, LINES, SENTENCES,
+    SPELLINGS) the rule reads, so the workers compute only what the selected
+    rules use; by default the signature and lines, which every rule once had.
     """
 
-    needs: ClassVar[frozenset[str]] = frozenset()
+    needs: ClassVar[frozenset[str]] = frozenset({SIGNATURE, LINES})
 
     def check_corpus(self, corpus: Corpus) -> Iterator[tuple[int, Diagnostic]]:
         raise NotImplementedError
@@ -120,9 +124,13 @@ class Corpus:
             for i in group[1:]:
                 join(group[0], i)
         threshold = self.settings.near_duplicate_threshold
+
+        def similar(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+            return jaccards(self.signatures, a, b) >= threshold
+
         # Each candidate costs one vectorised comparison of signatures: weigh misses more.
-        for a, b in lsh_pairs(self.signatures, threshold, NEAR_DUPLICATE_LSH_WEIGHTS):
-            if self.jaccard(a, b) >= threshold:
+        for chosen in Bands(self.signatures, threshold, NEAR_DUPLICATE_LSH_WEIGHTS).pairs(similar):
+            for a, b in zip(*(side.tolist() for side in chosen), strict=True):
                 join(a, b)
         members: dict[int, list[int]] = defaultdict(list)
         for i in range(len(self.docs)):
@@ -135,26 +143,73 @@ class Corpus:
         return {i: c.members[0] for c in self.clusters for i in c.members}
 
 
-def lsh_pairs(signatures: np.ndarray, threshold: float,
-              weights: tuple[float, float] = (0.5, 0.5)) -> Iterator[tuple[int, int]]:
-    """Candidate pairs (a < b) whose signatures share an LSH band, from datasketch's MinHashLSH.
+def jaccards(signatures: np.ndarray, a: np.ndarray | int, b: np.ndarray) -> np.ndarray:
+    """`Corpus.jaccard` of many pairs at once (the same figures: a count out of 128 is exact)."""
+    return np.count_nonzero(signatures[a] == signatures[b], axis=-1) / signatures.shape[1]
 
-    `weights` (false positives, false negatives) choose the band layout: a
-    caller that verifies every candidate cheaply can weigh misses more.
+
+class Bands:
+    """Documents grouped by each LSH band of their MinHash signatures: who may be similar.
+
+    The candidates are the pairs datasketch's MinHashLSH returns (its band
+    layout; a band matches when all its values are equal), found with numpy
+    sorts instead of a dict per band. `weights` (false positives, false
+    negatives) choose the layout: a caller that verifies every candidate
+    cheaply can weigh misses more.
     """
-    if len(signatures) < 2:
-        return  # no pair; and datasketch is slow to import
-    from datasketch import LeanMinHash, MinHashLSH  # slow to import: only when the pass runs
 
-    # Above 0.9 datasketch finds no band layout; candidates are verified at the real threshold.
-    lsh = MinHashLSH(threshold=min(threshold, LSH_MAX_THRESHOLD), num_perm=NUM_PERM,
-                     weights=weights)
-    for i, signature in enumerate(signatures):
-        sketch = LeanMinHash(seed=MINHASH_SEED, hashvalues=signature.astype(np.uint64),
-                             scheme="legacy")
-        for j in lsh.query(sketch):
-            yield (j, i)
-        lsh.insert(i, sketch, check_duplication=False)
+    def __init__(self, signatures: np.ndarray, threshold: float,
+                 weights: tuple[float, float] = (0.5, 0.5)) -> None:
+        from datasketch.lsh import _optimal_param  # slow to import: only when the pass runs
+
+        # Above 0.9 datasketch finds no band layout; candidates are verified at the real threshold.
+        bands, rows = _optimal_param(min(threshold, LSH_MAX_THRESHOLD), NUM_PERM, *weights)
+        # Per band: documents sorted by their band's values, and each document's group in it.
+        self.orders: list[np.ndarray] = []
+        self.groups: list[tuple[np.ndarray, np.ndarray]] = []
+        for band in range(bands if len(signatures) > 1 else 0):
+            values = signatures[:, band * rows:(band + 1) * rows]
+            order = np.lexsort(values.T[::-1])
+            ordered = values[order]
+            new = np.ones(len(order), dtype=bool)
+            new[1:] = (ordered[1:] != ordered[:-1]).any(axis=1)
+            bounds = np.append(np.flatnonzero(new), len(order))
+            group = np.cumsum(new) - 1
+            first, last = np.empty_like(order), np.empty_like(order)
+            first[order], last[order] = bounds[group], bounds[group + 1]
+            self.orders.append(order)
+            self.groups.append((first, last))
+
+    def partners(self, doc: int) -> np.ndarray:
+        """The later documents (by index, in order) sharing a band with `doc`."""
+        found = np.concatenate([np.zeros(0, dtype=np.int64)] + [
+            order[first[doc]:last[doc]] for order, (first, last) in zip(self.orders, self.groups, strict=True)
+            if last[doc] - first[doc] > 1])
+        return distinct(found[found > doc])
+
+    def pairs(self, keep: PairFilter) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+        """Every candidate pair (a < b) that `keep(a, b)` (vectorised) passes, in chunks.
+
+        A pair found in several bands comes once per band; a chunk holds about
+        _PAIR_CHUNK pairs, so a band value shared by thousands of documents is
+        never held whole.
+        """
+        for order, (_, last) in zip(self.orders, self.groups, strict=True):
+            sorted_last = last[order]
+            # Position p of a group ending at e pairs with the positions after it.
+            partners = sorted_last - np.arange(len(order)) - 1
+            made = np.cumsum(partners)
+            start = 0
+            while start < len(order) and made[-1] > (made[start - 1] if start else 0):
+                before = int(made[start - 1]) if start else 0
+                stop = max(start + 1, int(np.searchsorted(made, before + _PAIR_CHUNK, side="right")))
+                counts = partners[start:stop]
+                left = np.repeat(np.arange(start, stop), counts)
+                right = left + 1 + np.arange(len(left)) - np.repeat(np.cumsum(counts) - counts, counts)
+                a, b = np.minimum(order[left], order[right]), np.maximum(order[left], order[right])
+                chosen = keep(a, b)
+                yield a[chosen], b[chosen]
+                start = stop
 
 
 def run(checks: Sequence[CorpusCheck], docs: Sequence[DocFeatures],

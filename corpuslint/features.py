@@ -17,8 +17,11 @@ import hashlib
 import re
 import unicodedata
 import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from itertools import compress
+from typing import NamedTuple
 
 import numpy as np
 
@@ -32,14 +35,24 @@ MIN_SENTENCE_TERMS = 5
 MIN_VARIANT_KEY = 6  # "e-mail" and shorter keys are left alone
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W\d_]+)?")
-_SPACE = re.compile(r"\s+")
 # A sentence ends at . ! ? or … (and any closing quotes), before a capital or digit.
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+# A sentence's end, from its stop: `re` scans fast for a leading class, where a leading
+# lookbehind (the stop kept out of the match) is tried at every character; only
+# match.end() is read, which is the same either way.
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+# Text of only these characters has, once normalised, the words it has as written, case-folded
+# (NFKC, the quote table and case folding change no letter into a non-letter here, nor back).
+_PLAIN = re.compile(r"[^\x00-\x7f£€’“”–—…\u00a0]")
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 # "cease-fire", "El-Sisi": letters joined by hyphens.
 _HYPHENATED = re.compile(r"\b[^\W\d_]+(?:-[^\W\d_]+)+\b")
-# "El Sisi", "al Sisi": an Arabic article before a capitalised name.
-_PARTICLE_NAME = re.compile(r"\b(?:[Aa]l|[Ee]l)[ -][A-Z][^\W\d_]+")
+# Where one can start: before a hyphen between letters, at the start of the letters.
+_INNER_HYPHEN = re.compile(r"-(?<=[^\W\d_]-)(?=[^\W\d_])")
+_LAST_LETTERS = re.compile(r"[^\W\d_]+\Z")
+_LOOK_BACK = 64
+# "El Sisi", "al Sisi": an Arabic article before a capitalised name. The match begins at
+# the "l" (one character in), a literal `re` finds fast, where a class would be tried everywhere.
+_PARTICLE_NAME = re.compile(r"l(?<=\b[AaEe]l)[ -][A-Z][^\W\d_]+")
 _PARTICLES = frozenset({"al", "el"})
 _STOPWORDS = frozenset("""
 a about above after again against all also am an and any are as at be because been before
@@ -108,34 +121,39 @@ class DocFeatures:
         return Location(row, offset - int(self.line_starts[row - 1]) + 1)
 
 
-SENTENCES, SPELLINGS = "sentences", "spellings"  # the optional parts, asked for by rules' `needs`
+# The optional parts, asked for by rules' `needs`: the near-duplicate signature (D102's
+# clusters, which D103 and D104 read too), the short lines, sentences and spellings.
+SIGNATURE, LINES, SENTENCES, SPELLINGS = "signature", "lines", "sentences", "spellings"
 _EMPTY = np.zeros(0, dtype=np.uint32)
 
 
-ALL_PARTS = frozenset({SENTENCES, SPELLINGS})
+ALL_PARTS = frozenset({SIGNATURE, LINES, SENTENCES, SPELLINGS})
+_NO_SIGNATURE = np.full(NUM_PERM, _MAX_HASH, dtype=np.uint32)  # an empty body's
 
 
 def extract(doc: Document, parts: frozenset[str] = ALL_PARTS) -> DocFeatures:
     """The features of one document (run in the worker that read it).
 
-    Hashes, signature and short lines are always computed (every corpus rule
-    uses the duplicate clusters); sentences and spellings only when a selected
-    rule needs them, as they cost more than the rest together.
+    The body's hash is always computed; the other parts only when a selected
+    rule needs them (`parts`), each once: spellings and sentences read one
+    scan of the words, which MinHash reuses when the body is plain text.
     """
     content, body_lines, body = _body(doc)
     head = (content[0].start, content[0].end) if content else (0, 0)
+    words = _words(doc.text) if parts & {SENTENCES, SPELLINGS} else None
     variants, long_words, long_starts = (
-        _spellings(doc.text) if SPELLINGS in parts else ((), _EMPTY, _EMPTY.astype(np.int64)))
+        _spellings(doc.text, words) if SPELLINGS in parts else ((), _EMPTY, _EMPTY.astype(np.int64)))
     terms, ends = (
-        _sentences(body_lines) if SENTENCES in parts else (_EMPTY, _EMPTY.astype(np.int32)))
+        _sentences(body_lines, words) if SENTENCES in parts else (_EMPTY, _EMPTY.astype(np.int32)))
     return DocFeatures(
         path=doc.path,
         line_starts=np.array(doc.index.starts, dtype=np.int64),
         head=head,
         body_hash=hashlib.blake2b(body.encode(), digest_size=16).digest(),
-        signature=minhash(_WORD.findall(body)),
+        signature=(minhash(_body_words(body_lines, words) or _WORD.findall(body))
+                   if SIGNATURE in parts else _NO_SIGNATURE),
         lines=tuple(ShortLine(line.start, line.end, line.text.strip()) for line in content
-                    if len(line.text.strip()) <= MAX_LINE),
+                    if LINES in parts and len(line.text.strip()) <= MAX_LINE),
         terms=terms,
         sentence_ends=ends,
         variants=variants,
@@ -163,11 +181,19 @@ def body_signature(doc: Document) -> np.ndarray:
 def normalise(text: str) -> str:
     """Text as duplicates compare: NFKC, case-folded, straight quotes, single spaces."""
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
-    return _SPACE.sub(" ", text).strip()
+    return " ".join(text.split())  # str.split's whitespace is exactly re's \s
+
+
+def distinct(values: np.ndarray) -> np.ndarray:
+    """np.unique of a 1-d array, by sorting: numpy 2's np.unique hashes, several times slower."""
+    values = np.sort(values)
+    keep = np.ones(len(values), dtype=bool)
+    keep[1:] = values[1:] != values[:-1]
+    return values[keep]
 
 
 def word_hashes(words: list[str]) -> np.ndarray:
-    return np.fromiter((zlib.crc32(w.encode()) for w in words), dtype=np.uint64, count=len(words))
+    return np.fromiter(map(zlib.crc32, map(str.encode, words)), dtype=np.uint64, count=len(words))
 
 
 def minhash(words: list[str], k: int = SHINGLE) -> np.ndarray:
@@ -178,24 +204,38 @@ def minhash(words: list[str], k: int = SHINGLE) -> np.ndarray:
     datasketch signature (LeanMinHash(seed=1, hashvalues=...)).
     """
     hashed = word_hashes(words)
-    k = max(1, min(k, len(hashed)))
     if not len(hashed):
         return np.full(NUM_PERM, _MAX_HASH, dtype=np.uint32)
+    return permuted(distinct(shingle_hashes(hashed, k))).min(axis=0).astype(np.uint32)
+
+
+def shingle_hashes(hashed: np.ndarray, k: int = SHINGLE) -> np.ndarray:
+    """The 32-bit hash of each k-gram of the words' hashes, in order (k shrinks to fit)."""
+    k = max(1, min(k, len(hashed)))
     count = len(hashed) - k + 1
     shingles = np.zeros(count, dtype=np.uint64)
     for i in range(k):  # a loop over the k positions, vectorised over every shingle
         shingles += hashed[i : i + count] * _SHINGLE_MULTIPLIERS[i]
-    shingles = np.unique((shingles ^ (shingles >> np.uint64(29))) & _MAX_HASH)
+    return (shingles ^ (shingles >> np.uint64(29))) & _MAX_HASH
+
+
+def permuted(shingles: np.ndarray) -> np.ndarray:
+    """Each shingle hash under the NUM_PERM permutations: an (n, NUM_PERM) array below 2**32.
+
+    A signature is its minimum over the rows, so the rows of a whole
+    vocabulary can be computed once and shared by every document using it.
+    """
     a, b = _permutations()
-    permuted = shingles[:, None] * a  # wraps modulo 2**64, as datasketch's does
-    permuted += b
+    values = shingles[:, None] * a  # wraps modulo 2**64, as datasketch's does
+    values += b
     # `% (2**61 - 1)` by the Mersenne identity x = (x & p) + (x >> 61) (mod p): same
     # values, without numpy's slow 64-bit division.
-    reduced = permuted & _MERSENNE
-    reduced += permuted >> np.uint64(61)
-    reduced[reduced >= _MERSENNE] -= _MERSENNE
+    reduced = values & _MERSENNE
+    values >>= np.uint64(61)
+    reduced += values
+    np.subtract(reduced, _MERSENNE, out=reduced, where=reduced >= _MERSENNE)
     reduced &= _MAX_HASH
-    return reduced.min(axis=0).astype(np.uint32)
+    return reduced
 
 
 @cache
@@ -210,22 +250,86 @@ def _permutations() -> np.ndarray:
                      for _ in range(NUM_PERM)], dtype=np.uint64).T
 
 
-def content_terms(text: str) -> list[str]:
-    """The words of a sentence that carry its content: no stop words, three letters or more."""
-    return [w for w in (m.casefold() for m in _WORD.findall(text))
-            if len(w) > 2 and w not in _STOPWORDS and not w.isdigit()]
+def _folded(words: list[str]) -> list[str]:
+    """Each word case-folded, in one call (case folding maps each character on its own)."""
+    return "\0".join(words).casefold().split("\0") if words else []
 
 
-def _sentences(body_lines: list) -> tuple[np.ndarray, np.ndarray]:
-    terms: list[str] = []
-    ends: list[int] = []
-    for line in body_lines:
-        for sentence in _SENTENCE_END.split(line.text):
-            found = content_terms(sentence)
-            if len(found) >= MIN_SENTENCE_TERMS:
-                terms.extend(found)
-                ends.append(len(terms))
-    return word_hashes(terms).astype(np.uint32), np.array(ends, dtype=np.int32)
+class _Words(NamedTuple):
+    """A text's words (`_WORD`), case-folded, and the offset each begins at."""
+
+    folded: list[str]
+    starts: list[int]
+
+
+def _words(text: str) -> _Words:
+    """One scan for the words that spellings and sentences both read.
+
+    A word never spans a line break nor a sentence's end (punctuation and
+    space), so the words of a sentence are those starting inside it.
+    """
+    matches = list(_WORD.finditer(text))
+    return _Words(_folded(list(map(re.Match.group, matches))), list(map(re.Match.start, matches)))
+
+
+def _body_words(body_lines: list[Line], words: _Words | None) -> list[str] | None:
+    """The words of the normalised body, from the document's words when the body is plain text.
+
+    None when there are no words to reuse or the body holds a character that
+    normalising could change into (or out of) a word's.
+    """
+    if words is None or not body_lines or any(_PLAIN.search(line.text) for line in body_lines):
+        return None
+    folded = words.folded[bisect.bisect_left(words.starts, body_lines[0].start):]
+    joined = "\0".join(folded)
+    return joined.replace("’", "'").split("\0") if "’" in joined else folded
+
+
+def _sentences(body_lines: list[Line], words: _Words) -> tuple[np.ndarray, np.ndarray]:
+    """The content words of the body's sentences of MIN_SENTENCE_TERMS or more, and their ends."""
+    if not body_lines:
+        return _EMPTY, _EMPTY.astype(np.int32)
+    bounds = np.array([offset for line in body_lines for offset in
+                       (line.start, *(line.start + m.end() for m in _SENTENCE_END.finditer(line.text)))])
+    first = bisect.bisect_left(words.starts, body_lines[0].start)
+    folded = words.folded[first:]
+    # Three tests by C iterators (no Python step per word): long enough, no stop word, no number.
+    count = len(folded)
+    content = np.flatnonzero(
+        (np.fromiter(map(len, folded), dtype=np.int64, count=count) > 2)
+        & ~np.fromiter(map(_STOPWORDS.__contains__, folded), dtype=bool, count=count)
+        & ~np.fromiter(map(str.isdigit, folded), dtype=bool, count=count))
+    sentence = np.searchsorted(bounds, np.array(words.starts[first:], dtype=np.int64)[content],
+                               side="right")
+    counts = np.bincount(sentence, minlength=len(bounds) + 1)
+    chosen = counts >= MIN_SENTENCE_TERMS
+    terms = [folded[i] for i in content[chosen[sentence]].tolist()]
+    return word_hashes(terms).astype(np.uint32), np.cumsum(counts[chosen]).astype(np.int32)
+
+
+def _hyphenated(text: str) -> Iterator[tuple[int, int]]:
+    """The spans `_HYPHENATED.finditer(text)` gives, trying it only where a hyphen allows.
+
+    A match begins at the first letter of a run of letters that a hyphen and a
+    letter follow (inside a run, its `\\b` fails); the scan of every position
+    costs five times the search for hyphens.
+    """
+    done = tried = -1
+    for hyphen in _INNER_HYPHEN.finditer(text):
+        end = hyphen.start()
+        if end < done:
+            continue  # inside the last match: the scan resumes after it
+        window = max(0, end - _LOOK_BACK)
+        letters = _LAST_LETTERS.search(text, window, end)
+        if letters.start() == window and window:
+            letters = _LAST_LETTERS.search(text, 0, end)
+        if letters.start() < done or letters.start() == tried:
+            continue
+        tried = letters.start()
+        match = _HYPHENATED.match(text, tried)
+        if match:
+            done = match.end()
+            yield match.span()
 
 
 def variant_key(form: str) -> str:
@@ -236,21 +340,23 @@ def variant_key(form: str) -> str:
     return "".join(parts)
 
 
-def _spellings(text: str) -> tuple[tuple[Variant, ...], np.ndarray, np.ndarray]:
+def _spellings(text: str, words: _Words) -> tuple[tuple[Variant, ...], np.ndarray, np.ndarray]:
     variants = {}
-    for pattern in (_HYPHENATED, _PARTICLE_NAME):
-        for match in pattern.finditer(text):
-            form = match.group()
-            key = variant_key(form)
-            if len(key) >= MIN_VARIANT_KEY and (key, form) not in variants:
-                variants[key, form] = Variant(key, form, match.start(), match.end())
-    first: dict[str, int] = {}
-    for match in _WORD.finditer(text):
-        word = match.group().casefold()
-        if len(word) >= MIN_VARIANT_KEY and word not in first:
-            first[word] = match.start()
+    for start, end in [*_hyphenated(text),
+                       *((m.start() - 1, m.end()) for m in _PARTICLE_NAME.finditer(text))]:
+        form = text[start:end]
+        key = variant_key(form)
+        if len(key) >= MIN_VARIANT_KEY and (key, form) not in variants:
+            variants[key, form] = Variant(key, form, start, end)
+    # Every long word's first offset without a Python step per word: words filtered by C
+    # iterators, and a dict fed backwards keeps each word's first offset.
+    long = list(map(MIN_VARIANT_KEY.__le__, map(len, words.folded)))
+    first = dict(zip(reversed(list(compress(words.folded, long))),
+                     reversed(list(compress(words.starts, long))), strict=True))
+    starts = np.fromiter(first.values(), dtype=np.int64, count=len(first))
+    order = np.argsort(starts)  # the words as they first appear
     return (
         tuple(sorted(variants.values(), key=lambda v: v.start)),
-        word_hashes(list(first)).astype(np.uint32),
-        np.fromiter(first.values(), dtype=np.int64, count=len(first)),
+        word_hashes(list(first)).astype(np.uint32)[order],
+        starts[order],
     )

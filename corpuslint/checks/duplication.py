@@ -11,12 +11,24 @@ from __future__ import annotations
 import bisect
 from collections import Counter, defaultdict
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 import numpy as np
 
-from corpuslint.corpus import Corpus, CorpusRule, lsh_pairs
+from corpuslint.corpus import Bands, Corpus, CorpusRule, jaccards
 from corpuslint.diagnostic import Diagnostic, Severity
-from corpuslint.features import SENTENCES, SPELLINGS, DocFeatures, minhash, word_hashes
+from corpuslint.features import (
+    LINES,
+    NUM_PERM,
+    SENTENCES,
+    SIGNATURE,
+    SPELLINGS,
+    DocFeatures,
+    distinct,
+    permuted,
+    shingle_hashes,
+    word_hashes,
+)
 
 # D103 looks for rewrite candidates among pairs whose content words overlap this much.
 REWRITE_CANDIDATE_JACCARD = 0.2
@@ -52,6 +64,7 @@ class ExactDuplicate(CorpusRule):
     code = "D101"
     name = "exact-duplicate"
     severity = Severity.WARNING
+    needs = frozenset()
 
     def check_corpus(self, corpus: Corpus) -> Iterator[tuple[int, Diagnostic]]:
         for group in corpus.exact_groups:
@@ -91,6 +104,7 @@ class NearDuplicate(CorpusRule):
     code = "D102"
     name = "near-duplicate"
     severity = Severity.WARNING
+    needs = frozenset({SIGNATURE})
 
     def check_corpus(self, corpus: Corpus) -> Iterator[tuple[int, Diagnostic]]:
         exact = {i for group in corpus.exact_groups for i in group[1:]}
@@ -139,7 +153,7 @@ class RewrittenArticle(CorpusRule):
     code = "D103"
     name = "rewritten-article"
     severity = Severity.WARNING
-    needs = frozenset({SENTENCES})
+    needs = frozenset({SENTENCES, SIGNATURE})
 
     def check_corpus(self, corpus: Corpus) -> Iterator[tuple[int, Diagnostic]]:
         docs = corpus.docs
@@ -147,67 +161,129 @@ class RewrittenArticle(CorpusRule):
         kept = [i for i in range(len(docs)) if corpus.cluster_of.get(i, i) == i
                 and len(docs[i].sentence_ends) >= MIN_REWRITE_SENTENCES]
         vectors = SentenceVectors([docs[i] for i in kept])
-        term_sets = [np.unique(docs[i].terms) for i in kept]
-        signatures = np.stack([minhash([str(t) for t in terms.tolist()], k=1)
-                               for terms in term_sets]) if kept else np.zeros((0, 0))
-        sizes = np.array([len(terms) for terms in term_sets])
-        reported: set[int] = set()
-        for a, b in sorted(lsh_pairs(signatures, REWRITE_CANDIDATE_JACCARD)):
-            # A rewrite points to an original: a reported document is neither reported
-            # again nor a source, which keeps groups of many copies linear.
-            if a in reported or b in reported or not _contained(signatures, sizes, a, b):
+        signatures, sizes = vectors.term_signatures(), vectors.term_counts()
+
+        def contained(a: int, b: np.ndarray) -> np.ndarray:
+            """Whether the smaller article's content words are enough inside the other's.
+
+            |A & B| follows from the MinHash estimate of Jaccard and the two sizes; a rewrite
+            keeps the names and rare words of its source (seed 002 keeps 46% of its words in 001).
+            """
+            jaccard = jaccards(signatures, a, b)
+            shared = jaccard * (sizes[a] + sizes[b]) / (1 + jaccard)
+            return shared >= REWRITE_MIN_CONTAINMENT * np.minimum(sizes[a], sizes[b])
+
+        bands = Bands(signatures, REWRITE_CANDIDATE_JACCARD)
+        reported = np.zeros(len(kept), dtype=bool)
+        # Candidate pairs in order (a, then b). A rewrite points to an original: a reported
+        # document is neither reported again nor a source, which keeps groups of many copies
+        # linear, and its pairs are never looked at (most documents of a large group).
+        for a in range(len(kept)):
+            if reported[a]:
                 continue
-            coverage = vectors.coverage(a, b)
-            if coverage >= corpus.settings.rewrite_threshold:
-                reported.add(b)
-                first, later = docs[kept[a]], kept[b]
-                yield later, self.at_head(docs[later], f"Rewrite of {first.path}: {coverage:.0%} "
-                                          "of the sentences follow it in order")
+            partners = bands.partners(a)
+            partners = partners[~reported[partners]]
+            partners = partners[contained(a, partners)]
+            if not len(partners):
+                continue
+            source = vectors.dense(a)
+            for b in partners.tolist():
+                coverage = vectors.coverage(source, vectors.dense(b))
+                if coverage >= corpus.settings.rewrite_threshold:
+                    reported[b] = True
+                    first, later = docs[kept[a]], kept[b]
+                    yield later, self.at_head(docs[later], f"Rewrite of {first.path}: "
+                                              f"{coverage:.0%} of the sentences follow it in order")
 
 
-def _contained(signatures: np.ndarray, sizes: np.ndarray, a: int, b: int) -> bool:
-    """Whether the smaller article's content words are enough inside the other's to be aligned.
+@dataclass(frozen=True, slots=True)
+class Sentences:
+    """A document's sentences as TF-IDF vectors over its own distinct terms (sorted)."""
 
-    |A & B| follows from the MinHash estimate of Jaccard and the two sizes; a rewrite keeps
-    the names and rare words of its source (seed 002 keeps 46% of its words in 001).
-    """
-    jaccard = float(np.mean(signatures[a] == signatures[b]))
-    shared = jaccard * (sizes[a] + sizes[b]) / (1 + jaccard)
-    return shared >= REWRITE_MIN_CONTAINMENT * min(sizes[a], sizes[b])
+    terms: np.ndarray
+    matrix: np.ndarray  # sentences x terms
 
 
 class SentenceVectors:
-    """Each document's sentences as TF-IDF vectors of content words (IDF from these documents)."""
+    """Each document's sentences as TF-IDF vectors of content words (IDF from these documents).
+
+    Held flat (every document's terms end to end), as the corpus pass holds
+    tens of thousands of documents; a document's dense matrix is made when a
+    pair needs it.
+    """
 
     def __init__(self, docs: list[DocFeatures]) -> None:
         self.docs = docs
-        self.weights: list[tuple[np.ndarray, np.ndarray]] = []
+        self.distinct = [distinct(d.terms) for d in docs]
+        bounds = np.cumsum([0] + [len(d.terms) for d in docs])
+        self.bounds = bounds
         if not docs:
+            self.vocabulary = self.weights = np.zeros(0)
             return
         # IDF smoothed as scikit-learn's: log((1 + n) / (1 + df)) + 1.
-        vocabulary, df = np.unique(np.concatenate([np.unique(d.terms) for d in docs]),
-                                   return_counts=True)
+        self.vocabulary, df = np.unique(np.concatenate(self.distinct), return_counts=True)
         idf = np.log((1 + len(docs)) / (1 + df)) + 1
-        for doc in docs:
-            weight = idf[np.searchsorted(vocabulary, doc.terms)]
-            rows = np.searchsorted(doc.sentence_ends, np.arange(len(doc.terms)), side="right")
-            norms = np.sqrt(np.bincount(rows, weight**2))  # a repeated term adds up, as tf does
-            self.weights.append((rows, weight / norms[rows]))
+        terms = np.concatenate([d.terms for d in docs])
+        weight = idf[np.searchsorted(self.vocabulary, terms)]
+        # Sentence numbers across every document, so one bincount sums them all.
+        sentence_bounds = np.cumsum([0] + [len(d.sentence_ends) for d in docs])
+        rows = np.concatenate([np.searchsorted(d.sentence_ends, np.arange(len(d.terms)), side="right")
+                               + first for d, first in zip(docs, sentence_bounds, strict=False)])
+        norms = np.sqrt(np.bincount(rows, weight**2))  # a repeated term adds up, as tf does
+        self.rows = rows - np.repeat(sentence_bounds[:-1], np.diff(bounds))
+        self.weights = weight / norms[rows]
 
-    def _matrix(self, i: int, shared: np.ndarray) -> np.ndarray:
-        """Sentence vectors over the `shared` terms only: others add nothing to a dot product."""
-        doc, (rows, weights) = self.docs[i], self.weights[i]
-        keep = np.isin(doc.terms, shared)
-        cells = rows[keep] * len(shared) + np.searchsorted(shared, doc.terms[keep])
-        size = len(doc.sentence_ends) * len(shared)
-        return np.bincount(cells, weights[keep], minlength=size).reshape(len(doc.sentence_ends), -1)
+    def term_counts(self) -> np.ndarray:
+        """How many distinct content words each document has."""
+        return np.array([len(terms) for terms in self.distinct], dtype=np.int64)
 
-    def coverage(self, a: int, b: int) -> float:
-        """The larger share of either article's sentences in an in-order chain of best matches."""
-        shared = np.intersect1d(self.docs[a].terms, self.docs[b].terms)
-        if not len(shared):
+    def term_signatures(self) -> np.ndarray:
+        """MinHash of each document's distinct content words (as `minhash` of their decimal forms).
+
+        A word's hashes under the permutations are computed once for the
+        vocabulary; a document's signature is their minimum over its words.
+        """
+        if not self.docs:
+            return np.zeros((0, NUM_PERM), dtype=np.uint32)
+        chunks = np.array_split(self.vocabulary, 1 + len(self.vocabulary) // 4096)
+        table = np.concatenate([
+            permuted(shingle_hashes(word_hashes([str(t) for t in chunk.tolist()]), 1)).astype(np.uint32)
+            for chunk in chunks])
+        signatures = np.empty((len(self.docs), NUM_PERM), dtype=np.uint32)
+        for first in range(0, len(self.docs), 256):
+            group = self.distinct[first:first + 256]
+            ids = np.searchsorted(self.vocabulary, np.concatenate(group))
+            lengths = np.array([len(terms) for terms in group])
+            # Each document's rows padded to the longest with its first (harmless to a minimum):
+            # one (documents, words, NUM_PERM) minimum, far faster than np.minimum.reduceat.
+            columns = np.arange(lengths.max())
+            cells = (np.cumsum(lengths) - lengths)[:, None] + np.where(columns < lengths[:, None], columns, 0)
+            signatures[first:first + len(group)] = table[ids[cells]].min(axis=1)
+        return signatures
+
+    def dense(self, i: int) -> Sentences:
+        """Document i's sentence vectors as a dense matrix over its distinct terms."""
+        doc, terms = self.docs[i], self.distinct[i]
+        span = slice(self.bounds[i], self.bounds[i + 1])
+        cells = self.rows[span] * len(terms) + np.searchsorted(terms, doc.terms)
+        size = len(doc.sentence_ends) * len(terms)
+        matrix = np.bincount(cells, self.weights[span], minlength=size).reshape(len(doc.sentence_ends), -1)
+        return Sentences(terms, matrix)
+
+    @staticmethod
+    def coverage(a: Sentences, b: Sentences) -> float:
+        """The larger share of either article's sentences in an in-order chain of best matches.
+
+        Only the shared terms count (others add nothing to a dot product).
+        """
+        _, in_a, in_b = np.intersect1d(a.terms, b.terms, assume_unique=True, return_indices=True)
+        if not len(in_a):
             return 0.0
-        similarity = np.dot(self._matrix(a, shared), self._matrix(b, shared).T)
+        # C-ordered copies, as the matrices over the shared terms were made before: BLAS sums
+        # in another order for a Fortran-ordered operand (a column pick is one), and a last
+        # bit of difference moves a best match or a 0.1 cut.
+        shared_a, shared_b = (np.ascontiguousarray(m) for m in (a.matrix[:, in_a], b.matrix[:, in_b]))
+        similarity = np.dot(shared_a, shared_b.T)
         return max(_in_order(similarity), _in_order(similarity.T))
 
 
@@ -253,6 +329,7 @@ class RepeatedLine(CorpusRule):
     code = "D104"
     name = "repeated-line"
     severity = Severity.WARNING
+    needs = frozenset({LINES, SIGNATURE})
 
     def check_corpus(self, corpus: Corpus) -> Iterator[tuple[int, Diagnostic]]:
         settings = corpus.settings
@@ -325,14 +402,20 @@ def _spelling_uses(corpus: Corpus) -> dict[str, dict[str, dict[int, tuple[str, i
     keys = list(uses)
     hashes = word_hashes(keys).astype(np.uint32)
     order = np.argsort(hashes)
-    for i, doc in enumerate(corpus.docs):
-        found = np.isin(doc.words, hashes)
-        for word_hash, start in zip(doc.words[found].tolist(),
-                                    doc.word_starts[found].tolist(), strict=True):
-            position = order[np.searchsorted(hashes[order], word_hash)]
-            key = keys[position]
-            uses[key][key].setdefault(i, (key, start))
+    # Every document's long words end to end: one lookup for the corpus, not one per document.
+    words = np.concatenate([_EMPTY_WORDS] + [doc.words for doc in corpus.docs])
+    starts = np.concatenate([_EMPTY_STARTS] + [doc.word_starts for doc in corpus.docs])
+    owners = np.repeat(np.arange(len(corpus.docs)), [len(doc.words) for doc in corpus.docs])
+    found = np.flatnonzero(np.isin(words, hashes))
+    positions = order[np.searchsorted(hashes[order], words[found])]
+    for i, position, start in zip(owners[found].tolist(), positions.tolist(),
+                                  starts[found].tolist(), strict=True):
+        key = keys[position]
+        uses[key][key].setdefault(i, (key, start))
     return uses
 
+
+_EMPTY_WORDS = np.zeros(0, dtype=np.uint32)
+_EMPTY_STARTS = np.zeros(0, dtype=np.int64)
 
 RULES = (ExactDuplicate, NearDuplicate, RewrittenArticle, RepeatedLine, InconsistentSpelling)
