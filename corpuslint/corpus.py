@@ -160,14 +160,16 @@ class Bands:
 
     def __init__(self, signatures: np.ndarray, threshold: float,
                  weights: tuple[float, float] = (0.5, 0.5)) -> None:
-        from datasketch.lsh import _optimal_param  # slow to import: only when the pass runs
-
-        # Above 0.9 datasketch finds no band layout; candidates are verified at the real threshold.
-        bands, rows = _optimal_param(min(threshold, LSH_MAX_THRESHOLD), NUM_PERM, *weights)
         # Per band: documents sorted by their band's values, and each document's group in it.
         self.orders: list[np.ndarray] = []
         self.groups: list[tuple[np.ndarray, np.ndarray]] = []
-        for band in range(bands if len(signatures) > 1 else 0):
+        if len(signatures) < 2:
+            return  # no pairs, and no datasketch import (0.5 s with scipy) for one document
+        from datasketch.lsh import _optimal_param
+
+        # Above 0.9 datasketch finds no band layout; candidates are verified at the real threshold.
+        bands, rows = _optimal_param(min(threshold, LSH_MAX_THRESHOLD), NUM_PERM, *weights)
+        for band in range(bands):
             values = signatures[:, band * rows:(band + 1) * rows]
             order = np.lexsort(values.T[::-1])
             ordered = values[order]
