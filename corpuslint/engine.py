@@ -38,6 +38,7 @@ MALFORMED_RECORD = "U003"
 # Below this many files a process pool costs more to start than it saves.
 PARALLEL_MIN_FILES = 64
 CHUNK = 16
+RECORDS_PER_CHUNK = 2_000  # about what records.CHUNK_BYTES holds of news articles
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,9 +228,10 @@ Task = tuple[str | Chunk, bool, FixMode | None]  # path or chunk, with_excerpt, 
 _worker: Linter | None = None
 
 
-def _start_worker(settings: Settings) -> None:
+def _start_worker(settings: Settings, documents: int) -> None:
     global _worker  # one Linter per worker process, built once
     _worker = Linter(settings)
+    _worker.prefilters.expect(documents)
 
 
 def _lint_in_worker(task: Task) -> FileResult:
@@ -267,7 +269,10 @@ def run(
     else:
         from concurrent.futures import ProcessPoolExecutor  # a short run never starts a pool
 
-        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(settings,))
+        # About how many documents each worker will screen (a data file's chunk holds thousands).
+        documents = (len(items) - chunks + chunks * RECORDS_PER_CHUNK) // jobs
+        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker,
+                                   initargs=(settings, documents))
         # A chunk is a task's worth of work by itself; files go to a worker CHUNK at a time.
         results = _pooled(pool, [(item, with_excerpt, fix) for item in items], 1 if chunks else CHUNK)
     for item, result in zip(items, results, strict=True):

@@ -12,9 +12,10 @@ Two engines do the scan:
 
 - Hyperscan (Intel's multi-pattern matcher) runs every prefilter at once in a
   single pass, ~6x faster than the RE2 screen on the bench corpus. Compiling
-  its database costs a few hundred milliseconds, so it is built only once a
-  process has screened `HYPERSCAN_AFTER` documents: a long run pays it back, a
-  pre-commit run on a few files never pays it. Patterns it might read
+  its database costs a few hundred milliseconds, so it is built only in a
+  process that will screen (the engine says so up front) or has screened
+  `HYPERSCAN_AFTER` documents: a long run pays it back, a pre-commit run on a
+  few files never pays it. Patterns it might read
   differently from RE2 (Unicode case folding, `\\p{..}` classes) or compile
   slowly (long pack patterns) stay with RE2, as does everything on a platform
   without Hyperscan's wheels.
@@ -61,6 +62,12 @@ class PrefilterSet:
         self._hyperscan: HyperscanScreen | None = None
         self._hyperscan_after = hyperscan_after
         self._screened = 0
+
+    def expect(self, documents: int) -> None:
+        """Build the Hyperscan screen now if this process will screen enough documents to repay it."""
+        if self._re2 is not None and self._hyperscan is None and 0 < self._hyperscan_after <= documents:
+            self._hyperscan = HyperscanScreen.build(self._re2)
+            self._hyperscan_after = 0  # built (or not available): never again
 
     def candidates(self, text: str) -> list[Check]:
         """The checks to run on `text`, in registry order."""

@@ -17,7 +17,7 @@ from conftest import BBC_SAMPLE, SEEDS
 from corpuslint import api
 from corpuslint.config import Settings, settings_from_table
 from corpuslint.engine import Linter
-from corpuslint.prefilter import HyperscanScreen, PrefilterSet, Re2Screen
+from corpuslint.prefilter import HYPERSCAN_AFTER, HyperscanScreen, PrefilterSet, Re2Screen
 from corpuslint.rule import Check
 
 # One artifact per document, appended to a BBC article: each is some rule's work.
@@ -162,3 +162,12 @@ def test_a_long_run_switches_to_hyperscan_and_keeps_the_same_candidates(sample: 
     for text in texts:
         assert switching.candidates(text) == re2_only.candidates(text)
     assert switching._hyperscan is not None and re2_only._hyperscan is None
+
+
+def test_a_worker_told_of_a_long_run_builds_hyperscan_at_once_and_a_short_run_never() -> None:
+    pytest.importorskip("hyperscan")
+    checks = Linter(Settings(select=("ALL",)))._checks
+    long_run, short_run = PrefilterSet(checks), PrefilterSet(checks)
+    long_run.expect(HYPERSCAN_AFTER)
+    short_run.expect(HYPERSCAN_AFTER - 1)
+    assert long_run._hyperscan is not None and short_run._hyperscan is None
