@@ -55,21 +55,25 @@ _MARK = re.compile(
 _MARKS = (None, Mark.OPEN, Mark.CLOSE, Mark.OPEN, Mark.CLOSE, Mark.UNKNOWN)
 
 
-def _marks(text: str) -> list[tuple[int, int]]:
-    """Each double mark of the text as (offset, the _MARK group that reads it), in text order.
+def _positions(text: str, chars: str) -> list[int]:
+    """The offsets of every one of `chars` in the text, in order.
 
-    str.find locates the marks and _MARK reads each one where it stands: Python's
-    regex engine would otherwise try its alternatives at every character (~20x slower).
+    str.find runs at memchr speed; Python's regex engine would test a character
+    class at every character of the text (~20x slower for a 2 kB article).
     """
     found = []
-    for char in '"“”':
+    for char in chars:
         at = text.find(char)
         while at != -1:
             found.append(at)
             at = text.find(char, at + 1)
-    found.sort()
+    return sorted(found)
+
+
+def _marks(text: str) -> list[tuple[int, int]]:
+    """Each double mark of the text as (offset, the _MARK group that reads it), in text order."""
     match = _MARK.match
-    return [(at, match(text, at).lastindex) for at in found]  # type: ignore[union-attr]
+    return [(at, match(text, at).lastindex) for at in _positions(text, '"“”')]  # type: ignore[union-attr]
 
 
 def double_quotes(line: Line) -> list[Quote]:
@@ -130,7 +134,7 @@ def _each_quotation_fault(doc: Document) -> Iterator[tuple[Mark, Quote]]:
     if not marks:
         return
     found = paragraphs(doc)
-    bounds = _mark_bounds(marks, found)
+    bounds = _bounds([offset for offset, _ in marks], found)
     for i, paragraph in enumerate(found):
         first, stop = bounds[i]
         kinds = [kind for _, kind in marks[first:stop]]
@@ -151,15 +155,15 @@ def _each_quotation_fault(doc: Document) -> Iterator[tuple[Mark, Quote]]:
             yield Mark.OPEN, Quote(opened[0], Mark.OPEN, text[opened[0]])
 
 
-def _mark_bounds(marks: list[tuple[int, int]], found: list[Paragraph]) -> list[tuple[int, int]]:
-    """For each paragraph, the slice of `marks` (sorted by offset) that falls inside it."""
-    bounds, first, count = [], 0, len(marks)
+def _bounds(offsets: list[int], found: list[Paragraph]) -> list[tuple[int, int]]:
+    """For each paragraph, the slice of `offsets` (in text order) that falls inside it."""
+    bounds, first, count = [], 0, len(offsets)
     for paragraph in found:
         start, end = paragraph[0].start, paragraph[-1].end
-        while first < count and marks[first][0] < start:
+        while first < count and offsets[first] < start:
             first += 1
         stop = first
-        while stop < count and marks[stop][0] < end:
+        while stop < count and offsets[stop] < end:
             stop += 1
         bounds.append((first, stop))
         first = stop
@@ -262,7 +266,6 @@ def _char_before(text: str, offset: int) -> str:
     return text[i] if i >= 0 else ""
 
 
-_BRACKET = re.compile(r"[()\[\]]")
 _PAIRS = {")": "(", "]": "["}
 # A photo credit run into the text ("… Pool via Reuters] Amman"): the caption rule's artifact.
 _CREDIT_BEFORE = re.compile(
@@ -305,24 +308,28 @@ class UnbalancedBrackets(Rule):
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         text = doc.text
-        for paragraph in paragraphs(doc):
-            yield from self._paragraph(text, paragraph)
+        brackets = _positions(text, "()[]")
+        if not brackets:
+            return
+        for first, stop in _bounds(brackets, paragraphs(doc)):
+            if first < stop:
+                yield from self._paragraph(text, brackets[first:stop])
 
-    def _paragraph(self, text: str, paragraph: Paragraph) -> Iterator[Diagnostic]:
+    def _paragraph(self, text: str, brackets: list[int]) -> Iterator[Diagnostic]:
         opened: list[tuple[str, int]] = []
-        for line in paragraph:
-            for match in _BRACKET.finditer(line.text):
-                char, at = match.group(), line.start + match.start()
-                if char in "([":
-                    opened.append((char, at))
-                    continue
-                before = line.text[: match.start()]
-                if opened and opened[-1][0] == _PAIRS[char]:
-                    opened.pop()
-                elif opened:
-                    yield self.diagnostic(opened[-1][1], at + 1, f"{opened[-1][0]!r} closed by {char!r}")
-                    opened.pop()
-                elif not (_CREDIT_BEFORE.search(before) or _LIST_OR_SMILEY_BEFORE.search(before)):
+        for at in brackets:
+            char = text[at]
+            if char in "([":
+                opened.append((char, at))
+                continue
+            if opened and opened[-1][0] == _PAIRS[char]:
+                opened.pop()
+            elif opened:
+                yield self.diagnostic(opened[-1][1], at + 1, f"{opened[-1][0]!r} closed by {char!r}")
+                opened.pop()
+            else:
+                before = text[max(text.rfind("\n", 0, at), text.rfind("\r", 0, at)) + 1 : at]
+                if not (_CREDIT_BEFORE.search(before) or _LIST_OR_SMILEY_BEFORE.search(before)):
                     message = f"Closing {char!r} with no opening one in its paragraph"
                     yield self.diagnostic(at, at + 1, message)
         for char, at in opened:
