@@ -9,6 +9,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+import re2
 import yaml
 
 from corpuslint.document import Document
@@ -203,6 +204,47 @@ def test_line_entry_reports_only_whole_lines(tmp_path: Path) -> None:
             "  Listen  to the podcast \n")
     rows = [Document(text, "x").location(d.start).row for d in entry.check(Document(text, "x"))]
     assert rows == [1, 5]
+
+
+def _prefilter_hits(entry: LineEntry, text: str) -> bool:
+    return re2.search(entry.prefilter, text) is not None
+
+
+@pytest.mark.parametrize("text", [
+    "Listen to the podcast",  # the whole text
+    "Headline\n\n  Listen to the podcast \t\nBody.\n",
+    "Headline\r\n\r\nListen to the podcast\r\nBody.\r\n",  # CRLF
+    "Headline\rListen to the podcast\rBody.",  # lone CR
+    "Headline\n\nLISTEN TO THE PODCAST",  # at the end, in capitals
+])
+def test_line_prefilter_passes_every_line_the_entry_reports(tmp_path: Path, text: str) -> None:
+    [entry] = load_pack(_pack(tmp_path))
+    assert isinstance(entry, LineEntry) and list(entry.check(Document(text, "x")))
+    assert _prefilter_hits(entry, text)
+
+
+def test_line_prefilter_skips_the_phrase_inside_a_sentence(tmp_path: Path) -> None:
+    [entry] = load_pack(_pack(tmp_path))
+    assert isinstance(entry, LineEntry)
+    text = "Headline\n\nListen to the podcast on Monday, she said.\n"
+    assert not list(entry.check(Document(text, "x")))
+    assert not _prefilter_hits(entry, text)  # the engine's screen skips the entry
+
+
+@pytest.mark.parametrize("pattern", ["^Promo$", r"\APromo", r"Promo\z", "(?:Promo|Ad$)"])
+def test_line_prefilter_of_a_pattern_with_anchors_is_the_plain_pattern(
+        tmp_path: Path, pattern: str) -> None:
+    """Inside the whole text an anchor no longer stands at the line's edges: no line anchoring."""
+    [entry] = load_pack(_pack(tmp_path, _entry(tokens=None, pattern=pattern)))
+    assert entry.prefilter == f"(?i:{pattern})"
+
+
+@pytest.mark.parametrize("pattern", ["[^$]Promo", r"\$5 off", "[]^]Promo"])
+def test_line_prefilter_anchors_a_pattern_whose_carets_are_literal(
+        tmp_path: Path, pattern: str) -> None:
+    [entry] = load_pack(_pack(tmp_path, _entry(tokens=None, pattern=pattern)))
+    assert entry.prefilter != f"(?i:{pattern})"
+    assert entry.prefilter.startswith("(?m)")
 
 
 def test_every_builtin_pack_loads_and_every_code_is_documented() -> None:
