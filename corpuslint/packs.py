@@ -12,6 +12,12 @@ pack may add entries to a code another pack defines), an optional `id`, a
 - `block`: a `header` line and the short lines after it (`member` pattern,
   `max_lines`, `max_line_chars`, `to_end`): one finding and one fix for the block.
 
+Any entry may give a `prefilter`: a pattern that matches every text the entry
+reports on, built from literals the engine's screen can index, for an entry
+whose own pattern has none (a piped menu is letters and "|"s: its prefilter
+asks for a spaced separator). Without one, the prefilter is the pattern itself,
+demanding a whole line for `line` entries and `block` headers.
+
 Every pattern is compiled with RE2 (linear time on any text); a pack whose
 pattern RE2 cannot compile is rejected, as is any unknown kind or field, a
 missing field or a value of the wrong type, with a message naming the file, the
@@ -23,7 +29,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -150,7 +156,16 @@ def _entry(index: int, spec: Any, infos: Mapping[str, RuleInfo], where: str) -> 
                         f"{', '.join(kinds)})")
     entry_class = kinds[kind]
     _reject_unknown(spec, PackEntry.common_fields | entry_class.fields, label)
-    return entry_class.build(info, spec, label)
+    entry = entry_class.build(info, spec, label)
+    if "prefilter" not in spec:
+        return entry
+    # The author's own screen, for a pattern whose required literals RE2 cannot see (it
+    # must match wherever the entry reports: tests/test_packs.py runs the built-in ones
+    # over their rule's cases).
+    ignore_case = _boolean(spec, "ignorecase", True, label)
+    explicit = _string(spec["prefilter"], "prefilter", label)
+    _compile(explicit, "prefilter", label, ignore_case)
+    return replace(entry, prefilter=_prefilter(explicit, ignore_case))
 
 
 def _reject_unknown(spec: Mapping[str, Any], allowed: set[str], where: str) -> None:
@@ -206,7 +221,8 @@ def _compile(pattern: str, field_name: str, label: str, ignore_case: bool,
 class PackEntry:
     """Fields every kind shares; a subclass adds its own and implements `check`."""
 
-    common_fields: ClassVar[set[str]] = {"code", "name", "kind", "id", "message", "ignorecase"}
+    common_fields: ClassVar[set[str]] = {"code", "name", "kind", "id", "message", "ignorecase",
+                                         "prefilter"}
     fields: ClassVar[set[str]] = set()
     kind: ClassVar[str]
 
