@@ -12,6 +12,12 @@ pack may add entries to a code another pack defines), an optional `id`, a
 - `block`: a `header` line and the short lines after it (`member` pattern,
   `max_lines`, `max_line_chars`, `to_end`): one finding and one fix for the block.
 
+Any entry may give a `prefilter`: a pattern that matches every text the entry
+reports on, built from literals the engine's screen can index, for an entry
+whose own pattern has none (a piped menu is letters and "|"s: its prefilter
+asks for a spaced separator). Without one, the prefilter is the pattern itself,
+demanding a whole line for `line` entries and `block` headers.
+
 Every pattern is compiled with RE2 (linear time on any text); a pack whose
 pattern RE2 cannot compile is rejected, as is any unknown kind or field, a
 missing field or a value of the wrong type, with a message naming the file, the
@@ -23,7 +29,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -150,7 +156,16 @@ def _entry(index: int, spec: Any, infos: Mapping[str, RuleInfo], where: str) -> 
                         f"{', '.join(kinds)})")
     entry_class = kinds[kind]
     _reject_unknown(spec, PackEntry.common_fields | entry_class.fields, label)
-    return entry_class.build(info, spec, label)
+    entry = entry_class.build(info, spec, label)
+    if "prefilter" not in spec:
+        return entry
+    # The author's own screen, for a pattern whose required literals RE2 cannot see (it
+    # must match wherever the entry reports: tests/test_packs.py runs the built-in ones
+    # over their rule's cases).
+    ignore_case = _boolean(spec, "ignorecase", True, label)
+    explicit = _string(spec["prefilter"], "prefilter", label)
+    _compile(explicit, "prefilter", label, ignore_case)
+    return replace(entry, prefilter=_prefilter(explicit, ignore_case))
 
 
 def _reject_unknown(spec: Mapping[str, Any], allowed: set[str], where: str) -> None:
@@ -206,7 +221,8 @@ def _compile(pattern: str, field_name: str, label: str, ignore_case: bool,
 class PackEntry:
     """Fields every kind shares; a subclass adds its own and implements `check`."""
 
-    common_fields: ClassVar[set[str]] = {"code", "name", "kind", "id", "message", "ignorecase"}
+    common_fields: ClassVar[set[str]] = {"code", "name", "kind", "id", "message", "ignorecase",
+                                         "prefilter"}
     fields: ClassVar[set[str]] = set()
     kind: ClassVar[str]
 
@@ -316,7 +332,7 @@ class LineEntry(PackEntry):
         message, ignore_case = cls._common(spec, "Boilerplate line: %s", label)
         pattern, field_name = _one_pattern(spec, label)
         regex = _compile(pattern, field_name, label, ignore_case, r"\s*(?:{})\s*")
-        return cls(info, label, message, _prefilter(pattern, ignore_case), regex)
+        return cls(info, label, message, _line_prefilter(pattern, ignore_case), regex)
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         for line in doc.lines:
@@ -362,7 +378,7 @@ class Block(PackEntry):
                 if isinstance(value, bool) or not isinstance(value, int) or value < 1:
                     raise PackError(f"{label}: field {key!r} must be a positive whole number")
                 limits[key] = value
-        return cls(info, label, message, _prefilter(header_pattern, ignore_case), header, member,
+        return cls(info, label, message, _line_prefilter(header_pattern, ignore_case), header, member,
                    to_end=_boolean(spec, "to_end", True, label), **limits)
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
@@ -400,6 +416,50 @@ def _one_pattern(spec: Mapping[str, Any], label: str) -> tuple[str, str]:
 
 def _prefilter(pattern: str, ignore_case: bool) -> str:
     return f"(?i:{pattern})" if ignore_case else pattern
+
+
+# What a whole line matched by `\s*(?:P)\s*` looks like inside the text: a line break (or
+# the text's start) and spaces before it, spaces and a line break (or the end) after. As a
+# prefilter this fails on clean news, where the words of a line entry ("ad", "share",
+# "home") appear inside sentences, so the engine's screen skips the entry there instead of
+# letting its check loop over every line. Inside a line RE2's \s can only be a tab, a form
+# feed or a space: the line's breaks (\r\n, \r, \n) are outside it.
+_LINE_PREFILTER = r"(?m)(?:^|\r)[\t\f ]*(?:{})[\t\f ]*(?:$|\r)"
+
+
+def _line_prefilter(pattern: str, ignore_case: bool) -> str:
+    """The prefilter of an entry that matches whole lines (a line entry, a block's header).
+
+    A pattern with its own anchors (^, $, \\A, \\z) keeps the plain prefilter: inside
+    the whole text they would no longer stand at the line's edges.
+    """
+    plain = _prefilter(pattern, ignore_case)
+    return plain if _has_anchor(pattern) else _LINE_PREFILTER.format(plain)
+
+
+def _has_anchor(pattern: str) -> bool:
+    """True when the pattern holds ^, $, \\A or \\z outside a character class.
+
+    It may say True for a pattern without one (then the plain prefilter is
+    used, which is only slower), never False for a pattern with one.
+    """
+    i, in_class = 0, False
+    while i < len(pattern):
+        char = pattern[i]
+        i += 1
+        if char == "\\":
+            if not in_class and pattern[i : i + 1] in ("A", "z"):
+                return True
+            i += 1
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            i += pattern[i : i + 1] == "^"
+            i += pattern[i : i + 1] == "]"  # a class's first ] is a literal
+        elif char in "^$":
+            return True
+    return False
 
 
 def _match_case(found: str, replacement: str) -> str:

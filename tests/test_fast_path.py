@@ -28,6 +28,7 @@ INJECTED = {
     "doubled": "It was one of the the largest deals.",
     "latex": "$\\frac{https://www.example.org/news/2024/06/story-12345$",
     "boilerplate": "Exit mobile version",
+    "advert": "ADVERTISEMENT - SCROLL TO CONTINUE",
     "nbsp": "Prices rose by 5\u00a0per cent.",
     "control": "A stray\x07 bell character.",
     "markdown": "Read [the report](https://example.org/report.pdf) here.",
@@ -70,7 +71,8 @@ def test_fast_and_slow_paths_give_the_same_diagnostics(sample: Path) -> None:
     assert fast == slow
     codes = {finding[1] for finding in fast}
     # The sample must exercise the screened rules for the comparison to mean anything.
-    assert {"U101", "M101", "B101", "W101", "W102", "W103", "L102", "Q102", "S204"} <= codes, sorted(codes)
+    assert {"U101", "M101", "B101", "B104", "W101", "W102", "W103", "L102", "Q102",
+            "S204"} <= codes, sorted(codes)
 
 
 def test_without_the_fast_path_every_check_runs_on_every_document() -> None:

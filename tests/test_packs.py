@@ -9,11 +9,21 @@ import textwrap
 from pathlib import Path
 
 import pytest
+import re2
 import yaml
 
 from corpuslint.document import Document
-from corpuslint.packs import Existence, LineEntry, PackError, Substitution, load_pack
+from corpuslint.packs import (
+    Existence,
+    LineEntry,
+    PackError,
+    Substitution,
+    builtin_pack_dir,
+    load_pack,
+)
 from corpuslint.registry import Registry
+
+CASES = Path(__file__).parent / "cases"
 
 DOC = {
     "What it finds": "House promos.",
@@ -203,6 +213,82 @@ def test_line_entry_reports_only_whole_lines(tmp_path: Path) -> None:
             "  Listen  to the podcast \n")
     rows = [Document(text, "x").location(d.start).row for d in entry.check(Document(text, "x"))]
     assert rows == [1, 5]
+
+
+def _prefilter_hits(entry: LineEntry, text: str) -> bool:
+    return re2.search(entry.prefilter, text) is not None
+
+
+@pytest.mark.parametrize("text", [
+    "Listen to the podcast",  # the whole text
+    "Headline\n\n  Listen to the podcast \t\nBody.\n",
+    "Headline\r\n\r\nListen to the podcast\r\nBody.\r\n",  # CRLF
+    "Headline\rListen to the podcast\rBody.",  # lone CR
+    "Headline\n\nLISTEN TO THE PODCAST",  # at the end, in capitals
+])
+def test_line_prefilter_passes_every_line_the_entry_reports(tmp_path: Path, text: str) -> None:
+    [entry] = load_pack(_pack(tmp_path))
+    assert isinstance(entry, LineEntry) and list(entry.check(Document(text, "x")))
+    assert _prefilter_hits(entry, text)
+
+
+def test_line_prefilter_skips_the_phrase_inside_a_sentence(tmp_path: Path) -> None:
+    [entry] = load_pack(_pack(tmp_path))
+    assert isinstance(entry, LineEntry)
+    text = "Headline\n\nListen to the podcast on Monday, she said.\n"
+    assert not list(entry.check(Document(text, "x")))
+    assert not _prefilter_hits(entry, text)  # the engine's screen skips the entry
+
+
+@pytest.mark.parametrize("pattern", ["^Promo$", r"\APromo", r"Promo\z", "(?:Promo|Ad$)"])
+def test_line_prefilter_of_a_pattern_with_anchors_is_the_plain_pattern(
+        tmp_path: Path, pattern: str) -> None:
+    """Inside the whole text an anchor no longer stands at the line's edges: no line anchoring."""
+    [entry] = load_pack(_pack(tmp_path, _entry(tokens=None, pattern=pattern)))
+    assert entry.prefilter == f"(?i:{pattern})"
+
+
+@pytest.mark.parametrize("pattern", ["[^$]Promo", r"\$5 off", "[]^]Promo"])
+def test_line_prefilter_anchors_a_pattern_whose_carets_are_literal(
+        tmp_path: Path, pattern: str) -> None:
+    [entry] = load_pack(_pack(tmp_path, _entry(tokens=None, pattern=pattern)))
+    assert entry.prefilter != f"(?i:{pattern})"
+    assert entry.prefilter.startswith("(?m)")
+
+
+def test_explicit_prefilter_replaces_the_patterns_and_must_compile(tmp_path: Path) -> None:
+    [entry] = load_pack(_pack(tmp_path, _entry(prefilter="podcast")))
+    assert entry.prefilter == "(?i:podcast)"
+    with pytest.raises(PackError, match="entry 1 \\(promo\\): field 'prefilter': RE2 cannot"):
+        load_pack(_pack(tmp_path, _entry(prefilter="podcast (")))
+
+
+def _builtin_entries_with_their_own_prefilter() -> list[tuple[LineEntry, str]]:
+    own = {spec["id"]: spec["code"]
+           for path in sorted(builtin_pack_dir().glob("*.yaml"))
+           for spec in yaml.safe_load(path.read_text(encoding="utf-8"))["entries"]
+           if "prefilter" in spec}
+    registry = Registry.load()
+    checks = registry.checks_for(registry.select(("ALL",), (), ()))
+    return [(check, code) for check in checks if isinstance(check, LineEntry)
+            for entry_id, code in own.items() if check.label.endswith(f"({entry_id})")]
+
+
+def test_builtin_explicit_prefilters_pass_every_case_their_entry_reports() -> None:
+    """An explicit prefilter is only a screen: it must match wherever its entry finds something."""
+    pairs = _builtin_entries_with_their_own_prefilter()
+    assert pairs, "no built-in entry declares a prefilter"
+    for entry, code in pairs:
+        cases = yaml.safe_load((CASES / f"{code}.yaml").read_text(encoding="utf-8"))
+        texts = [case["text"] for key in ("report", "pass") for case in cases.get(key, [])]
+        reported = 0
+        for text in texts:
+            for variant in (text, text.replace("\n", "\r\n"), text.replace("\n", "\r"),
+                            text.replace("|", "\t|\t"), text.strip()):
+                if list(entry.check(Document(variant, "x"))):
+                    reported += 1
+                    assert _prefilter_hits(entry, variant), (entry.label, variant)
+        assert reported, f"{entry.label}: no case of {code} is reported by this entry"
 
 
 def test_every_builtin_pack_loads_and_every_code_is_documented() -> None:
