@@ -66,7 +66,9 @@ _NAMED_CREDIT = rf"{_NAME}(?: {_NAME}){{0,3}}\s?/\s?[^\[\]\n/]{{2,40}}?"
 _CAPTION_PARAGRAPH = re.compile(
     rf"^\s*(?P<text>\S.{{15,}}?[.!?][\"”’)]?)\s+(?:[-—–]\s*)?(?P<credit>{_AGENCY_CREDIT})\s*$"
 )
-CAPTION_PARAGRAPH_PREFILTER = rf"(?m)[.!?]\S?\s+\S*\s*{_AGENCY}\S*(?: \S+){{0,4}}\s*$"
+# Every caption names an agency. Only the name: what stands around it is Python's Unicode
+# \s (a no-break space), a "Name via" or a lone CR line end, where RE2's \s and $ differ.
+CAPTION_PARAGRAPH_PREFILTER = _AGENCY
 # A caption run into the first paragraph and closed by a stray "]" after its credit.
 _RUN_IN_CAPTION = re.compile(
     rf"^\s*(?P<text>[^\[\]\n]{{15,400}}?)\s+(?P<credit>{_NAMED_CREDIT}|{_AGENCY_CREDIT})\]\s+(?=\S)"
