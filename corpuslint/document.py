@@ -12,7 +12,8 @@ import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from itertools import accumulate
+from itertools import accumulate, count, repeat
+from operator import add
 from typing import Any, NamedTuple, TypeVar
 
 T = TypeVar("T")
@@ -59,7 +60,7 @@ class LineIndex:
             if "\r" in text:
                 self._starts = [0, *(m.end() for m in _LINE_BREAK.finditer(text))]
             else:  # the common case: str.split runs at C speed where the regex scans per character
-                self._starts = [0, *accumulate(len(part) + 1 for part in text.split("\n")[:-1])]
+                self._starts = _starts(text.split("\n"))
         return self._starts
 
     @property
@@ -67,9 +68,16 @@ class LineIndex:
         """Every line, in order. A text that ends with a break has no empty last line."""
         if self._lines is None:
             text = self._text
-            parts = _LINE_BREAK.split(text) if "\r" in text else text.split("\n")
-            lines = [Line(row, start, start + len(part), part)
-                     for row, (start, part) in enumerate(zip(self.starts, parts, strict=True), 1)]
+            if "\r" in text:
+                parts = _LINE_BREAK.split(text)
+            else:
+                parts = text.split("\n")
+                if self._starts is None:  # one split serves both
+                    self._starts = _starts(parts)
+            starts = self.starts
+            ends = map(add, starts, map(len, parts))
+            # tuple.__new__ over zip builds each Line in C; Line(...) would run its Python __new__.
+            lines = list(map(tuple.__new__, repeat(Line), zip(count(1), starts, ends, parts)))
             if lines and lines[-1].start == len(text) and len(lines) > 1:
                 lines.pop()  # the empty "line" after a final newline is not a line
             self._lines = tuple(lines)
@@ -88,6 +96,11 @@ class LineIndex:
         if not 1 <= row <= len(self.starts):
             raise ValueError(f"row {row} outside a text of {len(self.starts)} rows")
         return min(self.starts[row - 1] + column - 1, len(self._text))
+
+
+def _starts(parts: list[str]) -> list[int]:
+    """Where each piece of a text split on line feeds begins, summed in C rather than a genexpr."""
+    return [0, *accumulate(map(add, map(len, parts[:-1]), repeat(1)))]
 
 
 class Record(NamedTuple):
