@@ -20,7 +20,7 @@ import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from itertools import compress
+from itertools import chain, compress
 from typing import NamedTuple
 
 import numpy as np
@@ -35,6 +35,11 @@ MIN_SENTENCE_TERMS = 5
 MIN_VARIANT_KEY = 6  # "e-mail" and shorter keys are left alone
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W\d_]+)?")
+# The same, kept by `split`: the text's pieces alternate between the gaps and the words.
+_WORD_SPLIT = re.compile(f"({_WORD.pattern})")
+# `_WORD_SPLIT` on case-folded ASCII text, where its classes are these: a byte table
+# `re` tests faster than the Unicode categories.
+_ASCII_WORD_SPLIT = re.compile(r"([a-z0-9]+(?:'[a-z]+)?)")
 # A sentence ends at . ! ? or … (and any closing quotes), before a capital or digit.
 # A sentence's end, from its stop: `re` scans fast for a leading class, where a leading
 # lookbehind (the stop kept out of the match) is tried at every character; only
@@ -43,7 +48,9 @@ _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9
 # Text of only these characters has, once normalised, the words it has as written, case-folded
 # (NFKC, the quote table and case folding change no letter into a non-letter here, nor back).
 _PLAIN = re.compile(r"[^\x00-\x7f£€’“”–—…\u00a0]")
-_QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+# Straight quotes and hyphens for the typographic ones: str.replace per character, which
+# finds each by a C search, where str.translate looks every character up in a table.
+_QUOTES = (("‘", "'"), ("’", "'"), ("“", '"'), ("”", '"'), ("–", "-"), ("—", "-"))
 # "cease-fire", "El-Sisi": letters joined by hyphens.
 _HYPHENATED = re.compile(r"\b[^\W\d_]+(?:-[^\W\d_]+)+\b")
 # Where one can start: before a hyphen between letters, at the start of the letters.
@@ -144,14 +151,14 @@ def extract(doc: Document, parts: frozenset[str] = ALL_PARTS) -> DocFeatures:
     variants, long_words, long_starts = (
         _spellings(doc.text, words) if SPELLINGS in parts else ((), _EMPTY, _EMPTY.astype(np.int64)))
     terms, ends = (
-        _sentences(body_lines, words) if SENTENCES in parts else (_EMPTY, _EMPTY.astype(np.int32)))
+        _sentences(doc.text, body_lines, words) if SENTENCES in parts
+        else (_EMPTY, _EMPTY.astype(np.int32)))
     return DocFeatures(
         path=doc.path,
         line_starts=np.array(doc.index.starts, dtype=np.int64),
         head=head,
         body_hash=hashlib.blake2b(body.encode(), digest_size=16).digest(),
-        signature=(minhash(_body_words(body_lines, words) or _WORD.findall(body))
-                   if SIGNATURE in parts else _NO_SIGNATURE),
+        signature=_signature(doc.text, body_lines, body, words) if SIGNATURE in parts else _NO_SIGNATURE,
         lines=tuple(ShortLine(line.start, line.end, line.text.strip()) for line in content
                     if LINES in parts and len(line.text.strip()) <= MAX_LINE),
         terms=terms,
@@ -180,7 +187,11 @@ def body_signature(doc: Document) -> np.ndarray:
 
 def normalise(text: str) -> str:
     """Text as duplicates compare: NFKC, case-folded, straight quotes, single spaces."""
-    text = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
+    text = unicodedata.normalize("NFKC", text)
+    for typographic, straight in _QUOTES:
+        if typographic in text:
+            text = text.replace(typographic, straight)
+    text = text.casefold()
     return " ".join(text.split())  # str.split's whitespace is exactly re's \s
 
 
@@ -203,10 +214,14 @@ def minhash(words: list[str], k: int = SHINGLE) -> np.ndarray:
     32-bit truncation are datasketch's legacy scheme, so the result is a valid
     datasketch signature (LeanMinHash(seed=1, hashvalues=...)).
     """
-    hashed = word_hashes(words)
+    return _minhash(word_hashes(words), k)
+
+
+def _minhash(hashed: np.ndarray, k: int = SHINGLE) -> np.ndarray:
+    """`minhash` of words given by their hashes (`word_hashes`)."""
     if not len(hashed):
         return np.full(NUM_PERM, _MAX_HASH, dtype=np.uint32)
-    return permuted(distinct(shingle_hashes(hashed, k))).min(axis=0).astype(np.uint32)
+    return permuted(distinct(shingle_hashes(hashed, k)), transposed=True).min(axis=1).astype(np.uint32)
 
 
 def shingle_hashes(hashed: np.ndarray, k: int = SHINGLE) -> np.ndarray:
@@ -219,21 +234,32 @@ def shingle_hashes(hashed: np.ndarray, k: int = SHINGLE) -> np.ndarray:
     return (shingles ^ (shingles >> np.uint64(29))) & _MAX_HASH
 
 
-def permuted(shingles: np.ndarray) -> np.ndarray:
+def permuted(shingles: np.ndarray, *, transposed: bool = False) -> np.ndarray:
     """Each shingle hash under the NUM_PERM permutations: an (n, NUM_PERM) array below 2**32.
 
     A signature is its minimum over the rows, so the rows of a whole
     vocabulary can be computed once and shared by every document using it.
+    `transposed` gives the (NUM_PERM, n) array instead, whose minimum over
+    each row (a contiguous one) numpy takes faster.
     """
     a, b = _permutations()
-    values = shingles[:, None] * a  # wraps modulo 2**64, as datasketch's does
-    values += b
+    if transposed:
+        values = a[:, None] * shingles  # wraps modulo 2**64, as datasketch's does
+        values += b[:, None]
+    else:
+        values = shingles[:, None] * a
+        values += b
     # `% (2**61 - 1)` by the Mersenne identity x = (x & p) + (x >> 61) (mod p): same
     # values, without numpy's slow 64-bit division.
     reduced = values & _MERSENNE
     values >>= np.uint64(61)
     reduced += values
-    np.subtract(reduced, _MERSENNE, out=reduced, where=reduced >= _MERSENNE)
+    # Then p once more off a sum of p or more (below p + 8): in the low 32 bits kept,
+    # minus p (2**61 - 1) is plus one, and (sum + 1) >> 61 is 1 exactly then. Adds and
+    # shifts only: a masked subtract (`where=`) costs more than the rest together.
+    np.add(reduced, np.uint64(1), out=values)
+    values >>= np.uint64(61)
+    reduced += values
     reduced &= _MAX_HASH
     return reduced
 
@@ -256,20 +282,27 @@ def _folded(words: list[str]) -> list[str]:
 
 
 class _Words(NamedTuple):
-    """A text's words (`_WORD`), case-folded, and the offset each begins at."""
+    """A text's words (`_WORD`), case-folded, the offset each begins at, and their `word_hashes`."""
 
     folded: list[str]
-    starts: list[int]
+    starts: np.ndarray
+    hashes: np.ndarray
 
 
 def _words(text: str) -> _Words:
-    """One scan for the words that spellings and sentences both read.
+    """One scan for the words that spellings, sentences and MinHash read.
 
     A word never spans a line break nor a sentence's end (punctuation and
-    space), so the words of a sentence are those starting inside it.
+    space), so the words of a sentence are those starting inside it. The scan
+    splits the text (no match object per word): each word starts where the
+    pieces before it end. ASCII text is case-folded first, which keeps every
+    offset and every word's span (casefold is lower there, letters stay letters).
     """
-    matches = list(_WORD.finditer(text))
-    return _Words(_folded(list(map(re.Match.group, matches))), list(map(re.Match.start, matches)))
+    plain = text.isascii()
+    pieces = _ASCII_WORD_SPLIT.split(text.casefold()) if plain else _WORD_SPLIT.split(text)
+    folded = pieces[1::2] if plain else _folded(pieces[1::2])
+    ends = np.cumsum(np.fromiter(map(len, pieces), dtype=np.int64, count=len(pieces)))
+    return _Words(folded, ends[:-1:2], word_hashes(folded))
 
 
 def _body_words(body_lines: list[Line], words: _Words | None) -> list[str] | None:
@@ -280,18 +313,36 @@ def _body_words(body_lines: list[Line], words: _Words | None) -> list[str] | Non
     """
     if words is None or not body_lines or any(_PLAIN.search(line.text) for line in body_lines):
         return None
-    folded = words.folded[bisect.bisect_left(words.starts, body_lines[0].start):]
+    folded = words.folded[int(np.searchsorted(words.starts, body_lines[0].start)):]
     joined = "\0".join(folded)
     return joined.replace("’", "'").split("\0") if "’" in joined else folded
 
 
-def _sentences(body_lines: list[Line], words: _Words) -> tuple[np.ndarray, np.ndarray]:
-    """The content words of the body's sentences of MIN_SENTENCE_TERMS or more, and their ends."""
+def _signature(text: str, body_lines: list[Line], body: str, words: _Words | None) -> np.ndarray:
+    """The body's MinHash, from the document's words and hashes when they are the body's."""
+    reused = _body_words(body_lines, words)
+    if not reused:
+        return minhash(_WORD.findall(body))
+    if text.find("’", body_lines[0].start) >= 0:  # the words may have changed: hash them anew
+        return minhash(reused)
+    return _minhash(words.hashes[len(words.folded) - len(reused):])  # type: ignore[union-attr]
+
+
+def _sentences(text: str, body_lines: list[Line], words: _Words) -> tuple[np.ndarray, np.ndarray]:
+    """The content words of the body's sentences of MIN_SENTENCE_TERMS or more, and their ends.
+
+    Sentences end at each body line's start and at each `_SENTENCE_END`, found
+    in one scan from the body's first line to its last. A match a line alone
+    would not give (its space runs on to the next line) ends in the spaces
+    before that line's first character: no word lies between it and the line's
+    start, so the words fall into the same sentences.
+    """
     if not body_lines:
         return _EMPTY, _EMPTY.astype(np.int32)
-    bounds = np.array([offset for line in body_lines for offset in
-                       (line.start, *(line.start + m.end() for m in _SENTENCE_END.finditer(line.text)))])
-    first = bisect.bisect_left(words.starts, body_lines[0].start)
+    ends = _SENTENCE_END.finditer(text, body_lines[0].start, body_lines[-1].end)
+    bounds = np.sort(np.fromiter(chain((line.start for line in body_lines), map(re.Match.end, ends)),
+                                 dtype=np.int64))
+    first = int(np.searchsorted(words.starts, body_lines[0].start))
     folded = words.folded[first:]
     # Three tests by C iterators (no Python step per word): long enough, no stop word, no number.
     count = len(folded)
@@ -299,12 +350,11 @@ def _sentences(body_lines: list[Line], words: _Words) -> tuple[np.ndarray, np.nd
         (np.fromiter(map(len, folded), dtype=np.int64, count=count) > 2)
         & ~np.fromiter(map(_STOPWORDS.__contains__, folded), dtype=bool, count=count)
         & ~np.fromiter(map(str.isdigit, folded), dtype=bool, count=count))
-    sentence = np.searchsorted(bounds, np.array(words.starts[first:], dtype=np.int64)[content],
-                               side="right")
+    sentence = np.searchsorted(bounds, words.starts[first:][content], side="right")
     counts = np.bincount(sentence, minlength=len(bounds) + 1)
     chosen = counts >= MIN_SENTENCE_TERMS
-    terms = [folded[i] for i in content[chosen[sentence]].tolist()]
-    return word_hashes(terms).astype(np.uint32), np.cumsum(counts[chosen]).astype(np.int32)
+    terms = words.hashes[first:][content[chosen[sentence]]]
+    return terms.astype(np.uint32), np.cumsum(counts[chosen]).astype(np.int32)
 
 
 def _hyphenated(text: str) -> Iterator[tuple[int, int]]:
@@ -352,11 +402,10 @@ def _spellings(text: str, words: _Words) -> tuple[tuple[Variant, ...], np.ndarra
     # iterators, and a dict fed backwards keeps each word's first offset.
     long = list(map(MIN_VARIANT_KEY.__le__, map(len, words.folded)))
     first = dict(zip(reversed(list(compress(words.folded, long))),
-                     reversed(list(compress(words.starts, long))), strict=True))
-    starts = np.fromiter(first.values(), dtype=np.int64, count=len(first))
-    order = np.argsort(starts)  # the words as they first appear
+                     reversed(list(compress(range(len(long)), long))), strict=True))
+    order = np.sort(np.fromiter(first.values(), dtype=np.int64, count=len(first)))  # as they first appear
     return (
         tuple(sorted(variants.values(), key=lambda v: v.start)),
-        word_hashes(list(first)).astype(np.uint32)[order],
-        starts[order],
+        words.hashes[order].astype(np.uint32),
+        words.starts[order],
     )
