@@ -34,7 +34,7 @@ import re2
 from re2 import _re2
 
 from corpuslint.registry import RegistryError
-from corpuslint.rule import Check
+from corpuslint.rule import Check, re2_options
 
 # Documents a process screens with RE2 before it builds the Hyperscan database.
 HYPERSCAN_AFTER = 2_000
@@ -91,12 +91,6 @@ class PrefilterSet:
         return sorted([*self._always, *hits], key=lambda c: self._order[id(c)])
 
 
-def _options() -> re2.Options:
-    options = re2.Options()
-    options.log_errors = False  # RE2 would otherwise print to the user's stderr
-    return options
-
-
 class BadPrefilter(ValueError):
     """A prefilter RE2 cannot compile: its index and RE2's reason."""
 
@@ -115,7 +109,7 @@ class Re2Screen:
         self._filter = re2.Filter()
         for i, pattern in enumerate(patterns):
             try:
-                self._filter.Add(pattern, _options())
+                self._filter.Add(pattern, re2_options())
             except re2.error as error:
                 raise BadPrefilter(i, str(error)) from None
         self._filter.Compile()
@@ -130,7 +124,7 @@ class Re2Screen:
         if pattern is None:
             # RE2's own object, not the `re`-like wrapper, whose search costs twice as much
             # in Python bookkeeping (offsets into str) as the match itself on an article.
-            pattern = self._compiled[i] = _re2.RE2(self.patterns[i].encode(), _options())
+            pattern = self._compiled[i] = _re2.RE2(self.patterns[i].encode(), re2_options())
         return pattern.Match(_UNANCHORED, encoded, 0, len(encoded))[0][0] >= 0
 
 

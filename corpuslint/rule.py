@@ -164,17 +164,22 @@ class Rule:
 LinearPattern = re2._Regexp
 
 
+def re2_options(*, ignore_case: bool = False) -> re2.Options:
+    """RE2's options as corpuslint uses them: errors are raised, never logged to the user's stderr."""
+    options = re2.Options()
+    options.log_errors = False
+    options.case_sensitive = not ignore_case
+    return options
+
+
 def compile_linear(pattern: str, *, ignore_case: bool = False) -> LinearPattern:
     """Compile with RE2, whose matching time is linear in the text, whatever the pattern.
 
     Raises ValueError with RE2's reason when the pattern uses what RE2 cannot
     run in linear time (backreferences, lookaround).
     """
-    options = re2.Options()
-    options.log_errors = False  # RE2 would otherwise print to the user's stderr
-    options.case_sensitive = not ignore_case
     try:
-        return re2.compile(pattern, options)
+        return re2.compile(pattern, re2_options(ignore_case=ignore_case))
     except re2.error as error:
         reason = error.args[0].decode() if error.args and isinstance(error.args[0], bytes) else error
         raise ValueError(f"{reason}") from None
