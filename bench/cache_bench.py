@@ -56,9 +56,9 @@ def timed(command: list[str], cwd: Path) -> tuple[float, str]:
 def in_process(corpus: Path, repeat: int) -> tuple[float, float]:
     """Median seconds of the linting step alone (files already discovered): uncached, all hits."""
     from corpuslint import api
-    from corpuslint.cache import Cache
     from corpuslint.config import Settings
-    from corpuslint.engine import Linter
+    from corpuslint.engine.cache import Cache
+    from corpuslint.engine.linter import Linter
 
     settings = Settings(root=corpus)
     linter = Linter(settings)

@@ -21,9 +21,9 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from corpuslint import langid
+from corpuslint.article import langid
 from corpuslint.checks.language import ForeignLanguageDocument, ForeignLanguageParagraph
-from corpuslint.document import Document
+from corpuslint.model.document import Document
 
 
 def _default_corpus() -> Path:

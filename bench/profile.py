@@ -21,9 +21,9 @@ from dataclasses import replace
 from pathlib import Path
 
 from corpuslint.config import Settings
-from corpuslint.engine import Linter
-from corpuslint.prefilter import HYPERSCAN_AFTER
-from corpuslint.sources import read_document
+from corpuslint.engine.linter import Linter
+from corpuslint.engine.screen import HYPERSCAN_AFTER
+from corpuslint.sources.files import read_document
 
 CORPUS = Path(__file__).resolve().parent / "out" / "corpus-100mb" / "files"
 

@@ -15,6 +15,6 @@ def __getattr__(name: str) -> object:
     if name in _API or name in _SCHEMA:
         import importlib
 
-        module = "corpuslint.api" if name in _API else "corpuslint.schema"
+        module = "corpuslint.api" if name in _API else "corpuslint.dataset.schema"
         return getattr(importlib.import_module(module), name)
     raise AttributeError(f"module 'corpuslint' has no attribute {name!r}")

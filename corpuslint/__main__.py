@@ -4,6 +4,6 @@ from __future__ import annotations
 
 import sys
 
-from corpuslint.cli import main
+from corpuslint.cli.main import main
 
 sys.exit(main())

@@ -13,23 +13,24 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from corpuslint import engine, sources
-from corpuslint.cache import Cache, digest
 from corpuslint.config import Settings
-from corpuslint.diagnostic import Diagnostic
-from corpuslint.document import Document
-from corpuslint.engine import FileResult, Linter
-from corpuslint.finding import Finding, locate
-from corpuslint.fixer import FixMode, FixPolicy, fix_document
-from corpuslint.records import is_data_file
-from corpuslint.safewrite import remove_leftovers
-from corpuslint.sources import STDIN, Notice
-from corpuslint.suppressions import UNUSED
+from corpuslint.engine import linter as engine
+from corpuslint.engine.cache import Cache, digest
+from corpuslint.engine.linter import FileResult, Linter
+from corpuslint.engine.suppressions import UNUSED
+from corpuslint.fix.fixer import FixMode, FixPolicy, fix_document
+from corpuslint.fix.safewrite import remove_leftovers
+from corpuslint.model.diagnostic import Diagnostic
+from corpuslint.model.document import Document
+from corpuslint.model.finding import Finding, locate
+from corpuslint.sources import files as sources
+from corpuslint.sources.files import STDIN, Notice
+from corpuslint.sources.records import is_data_file
 
 if TYPE_CHECKING:
     import polars as pl
 
-    from corpuslint.export import ExportResult
+    from corpuslint.dataset.export import ExportResult
 
 
 @dataclass
@@ -222,7 +223,7 @@ def fix_text(
 def export(files: Sequence[str], output: str, settings: Settings | None = None, *,
            raw: bool = False, jobs: int | None = None) -> ExportResult:
     """Write the corpus to `output` (.parquet, .jsonl, .ndjson, .csv) if every batch validates."""
-    from corpuslint import export as exporting
+    from corpuslint.dataset import export as exporting
 
     return exporting.export(files, output, settings or Settings(), raw=raw, jobs=jobs)
 
@@ -237,8 +238,8 @@ def build_dataset(paths: Sequence[str], settings: Settings | None = None, *,
     """
     import polars as pl
 
-    from corpuslint.dataset import NearDuplicates, batches
-    from corpuslint.schema import ArticleSchema
+    from corpuslint.dataset.rows import NearDuplicates, batches
+    from corpuslint.dataset.schema import ArticleSchema
 
     settings = settings or Settings()
     files, _ = discover(paths, settings)
@@ -254,7 +255,7 @@ def build_dataset(paths: Sequence[str], settings: Settings | None = None, *,
 
 
 def _schema() -> pl.Schema:
-    from corpuslint.schema import polars_schema
+    from corpuslint.dataset.schema import polars_schema
 
     return polars_schema()
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
-from corpuslint.diagnostic import Severity
+from corpuslint.model.diagnostic import Severity
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -37,7 +37,7 @@ class ConfigError(ValueError):
 
 @dataclass(frozen=True)
 class CorpusSettings:
-    """The corpus pass's thresholds: `[tool.corpuslint.corpus]`; `enabled` is `--no-corpus`."""
+    """The corpus pass's thresholds: `[tool.corpuslint.corpus.corpus_pass]`; `enabled` is `--no-corpus`."""
 
     enabled: bool = True
     near_duplicate_threshold: float = 0.8
@@ -167,7 +167,7 @@ def _output_format(key: str, value: Any) -> str:
 
 
 def _language(key: str, value: Any) -> str:
-    from corpuslint.languages import NAMES
+    from corpuslint.article.languages import NAMES
 
     if value not in NAMES:
         raise ConfigError(f"{key!r}: unknown language {value!r} (expected an ISO 639-1 code "

@@ -35,13 +35,13 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 import yaml
 
-from corpuslint.diagnostic import Applicability, Diagnostic, Edit, Fix, Severity
-from corpuslint.document import Document, Line
-from corpuslint.edits import delete_lines, is_blank
+from corpuslint.model.diagnostic import Applicability, Diagnostic, Edit, Fix, Severity
+from corpuslint.model.document import Document, Line
+from corpuslint.model.edits import delete_lines, is_blank
 
 if TYPE_CHECKING:
     from corpuslint.config import Settings
-from corpuslint.rule import (
+from corpuslint.engine.rule import (
     DOC_SECTIONS,
     FixAvailability,
     LinearPattern,

@@ -11,8 +11,8 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from corpuslint.diagnostic import Applicability, Diagnostic, Edit, Fix, Severity
-from corpuslint.document import Document
+from corpuslint.model.diagnostic import Applicability, Diagnostic, Edit, Fix, Severity
+from corpuslint.model.document import Document
 
 _DOC = """\
     doc:

@@ -30,12 +30,12 @@ import yaml
 from conftest import CASES
 
 from corpuslint.config import Settings
-from corpuslint.diagnostic import Applicability, Diagnostic
-from corpuslint.document import Document
-from corpuslint.edits import apply_edits
-from corpuslint.engine import Linter
-from corpuslint.registry import Registry
-from corpuslint.sources import decode
+from corpuslint.engine.linter import Linter
+from corpuslint.engine.registry import Registry
+from corpuslint.model.diagnostic import Applicability, Diagnostic
+from corpuslint.model.document import Document
+from corpuslint.model.edits import apply_edits
+from corpuslint.sources.files import decode
 
 # Rules that cannot be shown as text: the engine reports them from an OS error.
 NO_TEXT_CASES = {

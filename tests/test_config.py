@@ -9,7 +9,7 @@ import pytest
 from clirun import corpuslint
 
 from corpuslint.config import ConfigError, find_config, load_settings
-from corpuslint.diagnostic import Severity
+from corpuslint.model.diagnostic import Severity
 
 ARTICLE = "Markets rally\n\nSee $\\url{https://example.org/a}$ for the data.\n\nExit mobile version\n"
 

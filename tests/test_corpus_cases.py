@@ -28,9 +28,9 @@ import yaml
 from conftest import CASES, SEEDS
 
 from corpuslint.config import Settings, settings_from_table
-from corpuslint.document import Document
-from corpuslint.engine import Linter
-from corpuslint.features import extract
+from corpuslint.corpus.features import extract
+from corpuslint.engine.linter import Linter
+from corpuslint.model.document import Document
 
 
 def _corpus_files() -> list[Path]:

@@ -14,9 +14,8 @@ import numpy as np
 import pytest
 from conftest import BBC_SAMPLE
 
-from corpuslint.corpus import NEAR_DUPLICATE_LSH_WEIGHTS, Bands
-from corpuslint.document import Document
-from corpuslint.features import (
+from corpuslint.corpus.corpus_pass import NEAR_DUPLICATE_LSH_WEIGHTS, Bands
+from corpuslint.corpus.features import (
     _HYPHENATED,
     _WORD,
     SIGNATURE,
@@ -27,6 +26,7 @@ from corpuslint.features import (
     extract,
     minhash,
 )
+from corpuslint.model.document import Document
 
 TRICKY = [
     "cease-fire", "a cease-fire-deal9 x", "ab-cd-ef9 gh-ij", "_ab-cd 3ab-cd ab-9", "x--y a-b-",

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from corpuslint import api
 from corpuslint.config import DEFAULT_EXCLUDE, Settings
-from corpuslint.sources import Globs
+from corpuslint.sources.files import Globs
 
 PARTS = ["a", "b.txt", "build", "notes.md", "x.corpuslint-tmp", ".git", "data", "raw"]
 GLOB_LISTS = [

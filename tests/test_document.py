@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from corpuslint.document import Document, Location
+from corpuslint.model.document import Document, Location
 
 MIXED = "one\r\ntwo\rthree\nfour"
 

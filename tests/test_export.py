@@ -13,10 +13,10 @@ from conftest import SEEDS
 
 import corpuslint as api
 from corpuslint.config import Settings
-from corpuslint.dataset import document_id, utc
-from corpuslint.document import Document, Record
-from corpuslint.export import read_export
-from corpuslint.schema import ArticleSchema, polars_schema
+from corpuslint.dataset.export import read_export
+from corpuslint.dataset.rows import document_id, utc
+from corpuslint.dataset.schema import ArticleSchema, polars_schema
+from corpuslint.model.document import Document, Record
 
 WRAPPED = "Markets slide\n\nShares fell on Monday.\nSee $\\url{https://example.org}$ now.\n"
 

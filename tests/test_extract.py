@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from conftest import BBC_DEV, SEEDS
 
-from corpuslint.dates import to_iso
-from corpuslint.document import Document
-from corpuslint.extract import Article, extract
-from corpuslint.sources import read_document
+from corpuslint.article.dates import to_iso
+from corpuslint.article.extract import Article, extract
+from corpuslint.model.document import Document
+from corpuslint.sources.files import read_document
 
 
 def _seed(prefix: str) -> tuple[Document, Article]:
@@ -151,7 +151,7 @@ def test_show_missing_file_is_a_usage_error(corpuslint_exe: str, tmp_path: Path)
 def test_re2_space_class_is_pythons_whitespace() -> None:
     import re2
 
-    from corpuslint.dates import SPACE_RE2
+    from corpuslint.article.dates import SPACE_RE2
 
     every = "".join(chr(c) for c in range(0x3100) if not 0xD800 <= c <= 0xDFFF)
     assert "".join(re2.findall(SPACE_RE2, every)) == "".join(filter(str.isspace, every))
@@ -168,8 +168,8 @@ def test_re2_space_class_is_pythons_whitespace() -> None:
 def test_dated_prefilter_passes_every_partial_date(text: str) -> None:
     import re2
 
+    from corpuslint.article.extract import DATED_PREFILTER
     from corpuslint.checks.metadata import PartialDate
-    from corpuslint.extract import DATED_PREFILTER
 
     assert [d.code for d in PartialDate().check(Document(text))] == ["S204"]
     assert re2.search(DATED_PREFILTER, text) is not None
@@ -178,7 +178,7 @@ def test_dated_prefilter_passes_every_partial_date(text: str) -> None:
 def test_dated_prefilter_skips_dates_in_prose() -> None:
     import re2
 
-    from corpuslint.extract import DATED_PREFILTER
+    from corpuslint.article.extract import DATED_PREFILTER
 
     text = ("Cup final preview\n\nThe match on 5 May, the day after May 4, sold out.\n\n"
             "Saturday, 26 February\n")
@@ -193,7 +193,7 @@ def test_dated_prefilter_skips_dates_in_prose() -> None:
     ("", "blinken"),
 ])
 def test_repeats_headline_is_the_key_comparison(text: str, key: str) -> None:
-    from corpuslint.parts import headline_key, repeats_headline
+    from corpuslint.article.parts import headline_key, repeats_headline
 
     assert repeats_headline(text, key) is (headline_key(text) == key)
 
@@ -202,7 +202,7 @@ def test_repeats_headline_is_the_key_comparison(text: str, key: str) -> None:
 def test_count_words_counts_regex_words_up_to_the_limit(limit: int | None) -> None:
     import re
 
-    from corpuslint.extract import count_words
+    from corpuslint.article.extract import count_words
 
     text = "Head\n\n one\u00a0two\u2028three\tfour  "
     every = len(re.findall(r"\S+", text[4:]))

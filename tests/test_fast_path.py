@@ -16,9 +16,9 @@ from conftest import BBC_SAMPLE, SEEDS
 
 from corpuslint import api
 from corpuslint.config import Settings, settings_from_table
-from corpuslint.engine import Linter
-from corpuslint.prefilter import HYPERSCAN_AFTER, HyperscanScreen, PrefilterSet, Re2Screen
-from corpuslint.rule import Check
+from corpuslint.engine.linter import Linter
+from corpuslint.engine.rule import Check
+from corpuslint.engine.screen import HYPERSCAN_AFTER, HyperscanScreen, PrefilterSet, Re2Screen
 
 # One artifact per document, appended to a BBC article: each is some rule's work.
 INJECTED = {
@@ -101,7 +101,7 @@ def test_fast_path_is_a_setting_and_a_hidden_flag(tmp_path: Path, corpuslint_exe
 def test_minhash_permutations_are_datasketchs() -> None:
     from datasketch import MinHash
 
-    from corpuslint import features
+    from corpuslint.corpus import features
 
     expected = MinHash(num_perm=features.NUM_PERM, seed=features.MINHASH_SEED, scheme="legacy")
     assert (features._permutations() == expected.permutations).all()
@@ -110,7 +110,7 @@ def test_minhash_permutations_are_datasketchs() -> None:
 def test_minhash_matches_the_modulo_it_replaces() -> None:
     import numpy as np
 
-    from corpuslint import features
+    from corpuslint.corpus import features
 
     words = ("the quick brown fox jumps over the lazy dog while the cat sleeps " * 7).split()
     shingles = features.minhash(words)

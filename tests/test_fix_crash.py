@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 
 from corpuslint.config import Settings
-from corpuslint.document import Document
-from corpuslint.engine import Linter
-from corpuslint.fixer import fix_document
-from corpuslint.safewrite import TEMP_SUFFIX
+from corpuslint.engine.linter import Linter
+from corpuslint.fix.fixer import fix_document
+from corpuslint.fix.safewrite import TEMP_SUFFIX
+from corpuslint.model.document import Document
 
 FILES = 2000
 SELECT = ("M101", "B101", "S101")
@@ -87,7 +87,7 @@ def test_a_killed_fix_run_leaves_every_file_whole(corpuslint_exe: str, tmp_path:
 
 def _wait_until_gone(pids: set[int]) -> None:
     """SIGKILL is delivered asynchronously: let the killed workers exit before the rerun."""
-    from corpuslint.safewrite import _alive
+    from corpuslint.fix.safewrite import _alive
 
     deadline = time.monotonic() + 30
     while any(_alive(pid) for pid in pids) and time.monotonic() < deadline:

@@ -19,9 +19,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from corpuslint.config import Settings
-from corpuslint.document import Document
-from corpuslint.engine import Linter
-from corpuslint.fixer import FixPolicy, fix_document
+from corpuslint.engine.linter import Linter
+from corpuslint.fix.fixer import FixPolicy, fix_document
+from corpuslint.model.document import Document
 
 URLS = (
     "https://www.radiohc.cu/en/noticias/357113-blinken",

@@ -11,12 +11,12 @@ from fixer_support import combined, swap_rule
 
 import corpuslint
 from corpuslint.config import Settings, settings_from_table
-from corpuslint.diagnostic import Applicability, Diagnostic, Edit, Fix, Severity
-from corpuslint.document import Document
-from corpuslint.engine import Linter
-from corpuslint.fixer import MAX_PASSES, FixPolicy, fix_document
-from corpuslint.safewrite import WriteError, encode
-from corpuslint.sources import decode
+from corpuslint.engine.linter import Linter
+from corpuslint.fix.fixer import MAX_PASSES, FixPolicy, fix_document
+from corpuslint.fix.safewrite import WriteError, encode
+from corpuslint.model.diagnostic import Applicability, Diagnostic, Edit, Fix, Severity
+from corpuslint.model.document import Document
+from corpuslint.sources.files import decode
 
 SEED_002 = SEEDS / "002_71ed27c29c43aa56.txt"
 URL = "https://www.radiohc.cu/en/noticias/357113"

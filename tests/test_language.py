@@ -15,11 +15,11 @@ import pytest
 import yaml
 from conftest import BBC_SAMPLE, CASES
 
-from corpuslint import langid
+from corpuslint.article import langid
 from corpuslint.checks.language import ForeignLanguageDocument, ForeignLanguageParagraph
 from corpuslint.config import ConfigError, Settings, settings_from_table
-from corpuslint.document import Document
-from corpuslint.engine import Linter
+from corpuslint.engine.linter import Linter
+from corpuslint.model.document import Document
 
 GERMAN = (
     "Bahn-Streik legt Fernverkehr in ganz Deutschland lahm\n\n"

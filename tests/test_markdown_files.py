@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from corpuslint.config import Settings
-from corpuslint.document import Document
-from corpuslint.engine import Linter
+from corpuslint.engine.linter import Linter
+from corpuslint.model.document import Document
 
 TEXT = "## Blinken meets Gantz\n\n[Blinken](https://www.state.gov/x) met \\#Gantz.\n"
 MARKDOWN_RULES = ("M104", "M105", "M107")

@@ -23,10 +23,10 @@ import pytest
 from conftest import BBC_DEV, BBC_SAMPLE
 
 from corpuslint.config import CorpusSettings
-from corpuslint.corpus import Corpus
-from corpuslint.dataset import Batch, NearDuplicates
-from corpuslint.document import Document
-from corpuslint.features import body_signature, extract, normalise
+from corpuslint.corpus.corpus_pass import Corpus
+from corpuslint.corpus.features import body_signature, extract, normalise
+from corpuslint.dataset.rows import Batch, NearDuplicates
+from corpuslint.model.document import Document
 
 THRESHOLD = CorpusSettings().near_duplicate_threshold
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W\d_]+)?")

@@ -12,7 +12,8 @@ import pytest
 import re2
 import yaml
 
-from corpuslint.document import Document
+from corpuslint.engine.registry import Registry
+from corpuslint.model.document import Document
 from corpuslint.packs import (
     Existence,
     LineEntry,
@@ -21,7 +22,6 @@ from corpuslint.packs import (
     builtin_pack_dir,
     load_pack,
 )
-from corpuslint.registry import Registry
 
 CASES = Path(__file__).parent / "cases"
 
@@ -399,7 +399,7 @@ def test_each_boilerplate_case_is_reported_once_by_the_whole_family() -> None:
     from conftest import CASES
 
     from corpuslint.config import Settings
-    from corpuslint.engine import Linter
+    from corpuslint.engine.linter import Linter
 
     linter = Linter(Settings(select=("B",)))
     checked = 0

@@ -9,8 +9,8 @@ from pathlib import Path
 from clirun import corpuslint
 
 PLUGIN = '''
-from corpuslint.rule import Rule
-from corpuslint.diagnostic import Severity
+from corpuslint.engine.rule import Rule
+from corpuslint.model.diagnostic import Severity
 
 
 class ShoutedDateline(Rule):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from corpuslint.registry import Registry, UnknownSelector
-from corpuslint.rule import CODE_PATTERN, NAME_PATTERN, compile_linear
+from corpuslint.engine.registry import Registry, UnknownSelector
+from corpuslint.engine.rule import CODE_PATTERN, NAME_PATTERN, compile_linear
 
 
 @pytest.fixture(scope="module")

@@ -9,11 +9,11 @@ from pathlib import Path
 
 from corpuslint.api import discover
 from corpuslint.config import Settings
-from corpuslint.document import Document
-from corpuslint.engine import Linter
-from corpuslint.fixer import FixMode, FixPolicy, fix_file
-from corpuslint.safewrite import TEMP_SUFFIX, remove_leftovers, write_atomic
-from corpuslint.sources import read_document
+from corpuslint.engine.linter import Linter
+from corpuslint.fix.fixer import FixMode, FixPolicy, fix_file
+from corpuslint.fix.safewrite import TEMP_SUFFIX, remove_leftovers, write_atomic
+from corpuslint.model.document import Document
+from corpuslint.sources.files import read_document
 
 ARTICLE = "Hamas welcomed the resolution.\n\nExit mobile version\n"
 FIXED = "Hamas welcomed the resolution.\n"

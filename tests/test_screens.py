@@ -22,9 +22,9 @@ from corpuslint.checks.wording import (
     DoubledWord,
     ModalWithoutBe,
 )
-from corpuslint.document import Document
-from corpuslint.rule import compile_linear
-from corpuslint.screens import doubled_words, screened_finditer
+from corpuslint.engine.regex_screens import doubled_words, screened_finditer
+from corpuslint.engine.rule import compile_linear
+from corpuslint.model.document import Document
 
 WORDS = ("the", "The", "THE", "tHe", "a", "A", "had", "in", "it", "s", "i", "kin", "\u212ain", "u\u017fe",
          "use", "\u0130n", "\u0131n", "th\u00e9", "caf\u00e9", "don't", "it\u2019s", "word_", "5m", "bn",

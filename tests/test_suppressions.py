@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 
 from corpuslint.config import Settings
-from corpuslint.document import Document
-from corpuslint.edits import apply_edits
-from corpuslint.engine import Linter
+from corpuslint.engine.linter import Linter
+from corpuslint.model.document import Document
+from corpuslint.model.edits import apply_edits
 
 BOILERPLATE = "Exit mobile version"
 ARTICLE = f"Markets rally\n\nShares rose on Monday.\n\n{BOILERPLATE}\n"

@@ -8,8 +8,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from corpuslint.checks.unicode import changes
-from corpuslint.diagnostic import Edit
-from corpuslint.edits import apply_edits
+from corpuslint.model.diagnostic import Edit
+from corpuslint.model.edits import apply_edits
 
 TEXT = st.text(alphabet=st.sampled_from("ab £éÃâ€™\u0301\n"), max_size=30)
 

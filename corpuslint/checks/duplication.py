@@ -15,9 +15,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from corpuslint.corpus import Bands, Corpus, CorpusRule, jaccards
-from corpuslint.diagnostic import Diagnostic, Severity
-from corpuslint.features import (
+from corpuslint.corpus.corpus_pass import Bands, Corpus, CorpusRule, jaccards
+from corpuslint.corpus.features import (
     LINES,
     NUM_PERM,
     SENTENCES,
@@ -29,6 +28,7 @@ from corpuslint.features import (
     shingle_hashes,
     word_hashes,
 )
+from corpuslint.model.diagnostic import Diagnostic, Severity
 
 # D103 looks for rewrite candidates among pairs whose content words overlap this much.
 REWRITE_CANDIDATE_JACCARD = 0.2

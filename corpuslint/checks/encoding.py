@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from corpuslint.diagnostic import Applicability, Diagnostic, Fix, Severity
-from corpuslint.document import Document
-from corpuslint.rule import FixAvailability, Rule
+from corpuslint.engine.rule import FixAvailability, Rule
+from corpuslint.model.diagnostic import Applicability, Diagnostic, Fix, Severity
+from corpuslint.model.document import Document
 
 
 class IoError(Rule):

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from corpuslint.article.langid import PARAGRAPH_MIN_CHARS, Verdict, judge
+from corpuslint.article.languages import NAMES, describe
 from corpuslint.config import Settings
-from corpuslint.diagnostic import Diagnostic, Severity
-from corpuslint.document import Document, Line
-from corpuslint.langid import PARAGRAPH_MIN_CHARS, Verdict, judge
-from corpuslint.languages import NAMES, describe
-from corpuslint.rule import Rule
+from corpuslint.engine.rule import Rule
+from corpuslint.model.diagnostic import Diagnostic, Severity
+from corpuslint.model.document import Document, Line
 
 
 class _LanguageRule(Rule):

@@ -11,10 +11,10 @@ import re
 from collections.abc import Iterator
 
 from corpuslint.checks.markup import is_latex_url_line
-from corpuslint.diagnostic import Diagnostic, Edit, Fix, Severity
-from corpuslint.document import Document, Line
-from corpuslint.edits import is_blank
-from corpuslint.rule import FixAvailability, Rule
+from corpuslint.engine.rule import FixAvailability, Rule
+from corpuslint.model.diagnostic import Diagnostic, Edit, Fix, Severity
+from corpuslint.model.document import Document, Line
+from corpuslint.model.edits import is_blank
 
 _BREAK = r"(?:\r\n|\r|\n)"
 # Horizontal white space, including the no-break and typographic spaces a

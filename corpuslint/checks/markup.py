@@ -7,10 +7,10 @@ import re
 from collections.abc import Iterator
 from html.entities import html5
 
-from corpuslint.diagnostic import Diagnostic, Edit, Fix, Severity
-from corpuslint.document import Document
-from corpuslint.edits import delete_lines
-from corpuslint.rule import FixAvailability, Rule
+from corpuslint.engine.rule import FixAvailability, Rule
+from corpuslint.model.diagnostic import Diagnostic, Edit, Fix, Severity
+from corpuslint.model.document import Document
+from corpuslint.model.edits import delete_lines
 
 # A URL stops at white space and at the characters that close a LaTeX wrapper.
 _URL = r"https?://[^\s${}]+"

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from corpuslint.diagnostic import Diagnostic, Severity
-from corpuslint.document import Document
-from corpuslint.rule import FixAvailability, Rule
-from corpuslint.suppressions import UNUSED, UNUSED_NAME
+from corpuslint.engine.rule import FixAvailability, Rule
+from corpuslint.engine.suppressions import UNUSED, UNUSED_NAME
+from corpuslint.model.diagnostic import Diagnostic, Severity
+from corpuslint.model.document import Document
 
 
 class UnusedSuppression(Rule):

@@ -11,12 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from corpuslint.article.dates import is_partial
+from corpuslint.article.extract import DATED_PREFILTER, Field, count_words, labels, layout
 from corpuslint.config import Settings
-from corpuslint.dates import is_partial
-from corpuslint.diagnostic import Diagnostic, Edit, Fix, Severity
-from corpuslint.document import Document
-from corpuslint.extract import DATED_PREFILTER, Field, count_words, labels, layout
-from corpuslint.rule import FixAvailability, Rule
+from corpuslint.engine.rule import FixAvailability, Rule
+from corpuslint.model.diagnostic import Diagnostic, Edit, Fix, Severity
+from corpuslint.model.document import Document
 
 _ABBREVIATION_END = re.compile(
     r"(?:\b[A-Za-z]\.[A-Za-z]\.|\b(?:Inc|Ltd|Co|Corp|Jr|Sr|St|etc|No)\.|\.\.)$"

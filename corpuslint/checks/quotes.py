@@ -15,9 +15,9 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from corpuslint.diagnostic import Diagnostic, Edit, Fix, Severity
-from corpuslint.document import Document, Line
-from corpuslint.rule import FixAvailability, Rule
+from corpuslint.engine.rule import FixAvailability, Rule
+from corpuslint.model.diagnostic import Diagnostic, Edit, Fix, Severity
+from corpuslint.model.document import Document, Line
 
 _DASHES = "\u2014\u2013-"
 _OPENS_AFTER = frozenset(" \t([{/" + _DASHES)  # a straight quote after these opens a quotation

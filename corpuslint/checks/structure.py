@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from corpuslint import parts
-from corpuslint.diagnostic import Diagnostic, Edit, Fix, Severity
-from corpuslint.document import Document, Line
-from corpuslint.edits import delete_lines
-from corpuslint.extract import dateline
-from corpuslint.parts import headline_key
-from corpuslint.rule import FixAvailability, Rule
+from corpuslint.article import parts
+from corpuslint.article.extract import dateline
+from corpuslint.article.parts import headline_key
+from corpuslint.engine.rule import FixAvailability, Rule
+from corpuslint.model.diagnostic import Diagnostic, Edit, Fix, Severity
+from corpuslint.model.document import Document, Line
+from corpuslint.model.edits import delete_lines
 
 
 class DuplicatedHeadline(Rule):

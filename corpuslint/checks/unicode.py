@@ -14,9 +14,9 @@ from difflib import SequenceMatcher
 from functools import cache
 from typing import Any
 
-from corpuslint.diagnostic import Diagnostic, Edit, Fix, Severity
-from corpuslint.document import Document, Line
-from corpuslint.rule import FixAvailability, Rule
+from corpuslint.engine.rule import FixAvailability, Rule
+from corpuslint.model.diagnostic import Diagnostic, Edit, Fix, Severity
+from corpuslint.model.document import Document, Line
 
 # What UTF-8 looks like when its bytes were decoded one by one as cp1252 or
 # latin-1 (by far the commonest mojibake in English news): a lead byte

@@ -11,10 +11,10 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
-from corpuslint.diagnostic import Diagnostic, Edit, Fix, Severity
-from corpuslint.document import Document
-from corpuslint.rule import FixAvailability, Rule, compile_linear
-from corpuslint.screens import doubled_words, has_ascii_folds, screened_finditer
+from corpuslint.engine.regex_screens import doubled_words, has_ascii_folds, screened_finditer
+from corpuslint.engine.rule import FixAvailability, Rule, compile_linear
+from corpuslint.model.diagnostic import Diagnostic, Edit, Fix, Severity
+from corpuslint.model.document import Document
 
 if TYPE_CHECKING:
     from corpuslint.config import Settings
@@ -26,7 +26,7 @@ def _words(text: str) -> frozenset[str]:
 
 
 class _ScreenedRule(Rule):
-    """A rule whose check runs its Python regex only where a C-speed screen (corpuslint.screens)
+    """A rule whose check runs its Python regex only where a C-speed screen (corpuslint.engine.regex_screens)
     says it could match; `fast-path = false` turns the screen off, to prove it changes nothing."""
 
     def __init__(self, *, fast_path: bool = True) -> None:

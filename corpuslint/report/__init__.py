@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol, TextIO
 
-from corpuslint.finding import Finding
+from corpuslint.model.finding import Finding
 
 # format name -> module; imported only when chosen, to keep start-up fast
 FORMATS = {

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TextIO
 
-from corpuslint.finding import Finding
+from corpuslint.model.finding import Finding
 from corpuslint.report import Style
 from corpuslint.report._color import BOLD, SEVERITY_COLOR, paint
 

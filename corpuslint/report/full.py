@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TextIO
 
-from corpuslint.finding import Finding
+from corpuslint.model.finding import Finding
 from corpuslint.report import Style
 from corpuslint.report._color import DIM, GREEN, RED, SEVERITY_COLOR, paint
 from corpuslint.report.concise import headline

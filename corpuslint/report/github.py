@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TextIO
 
-from corpuslint.finding import Finding
+from corpuslint.model.finding import Finding
 from corpuslint.report import Style
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "notice"}

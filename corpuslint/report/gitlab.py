@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from corpuslint.finding import Finding
-from corpuslint.fingerprint import occurrences, stable_id
+from corpuslint.model.finding import Finding
+from corpuslint.model.fingerprint import occurrences, stable_id
 from corpuslint.report import Style
 
 _SEVERITY = {"error": "major", "warning": "minor", "info": "info"}

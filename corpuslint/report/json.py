@@ -10,10 +10,10 @@ import json
 from collections.abc import Sequence
 from typing import Any, TextIO
 
-from corpuslint.document import Location
-from corpuslint.finding import Finding
+from corpuslint.engine.rule import docs_url
+from corpuslint.model.document import Location
+from corpuslint.model.finding import Finding
 from corpuslint.report import Style
-from corpuslint.rule import docs_url
 
 
 def _location(location: Location) -> dict[str, int]:

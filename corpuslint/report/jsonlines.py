@@ -6,7 +6,7 @@ import json
 from collections.abc import Sequence
 from typing import TextIO
 
-from corpuslint.finding import Finding
+from corpuslint.model.finding import Finding
 from corpuslint.report import Style
 from corpuslint.report.json import to_dict
 

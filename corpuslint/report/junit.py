@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from itertools import groupby
 from typing import TextIO
 
-from corpuslint.finding import Finding
+from corpuslint.model.finding import Finding
 from corpuslint.report import Style
 
 

@@ -14,11 +14,11 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from corpuslint import __version__
-from corpuslint.document import Location
-from corpuslint.finding import Finding
-from corpuslint.fingerprint import occurrences
+from corpuslint.engine.rule import docs_url
+from corpuslint.model.document import Location
+from corpuslint.model.finding import Finding
+from corpuslint.model.fingerprint import occurrences
 from corpuslint.report import Style
-from corpuslint.rule import docs_url
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 HOME = "https://github.com/corpuslint/corpuslint"

@@ -20,7 +20,7 @@ from pathlib import Path
 import pathspec
 
 from corpuslint.config import Settings
-from corpuslint.document import Document
+from corpuslint.model.document import Document
 
 STDIN = "-"
 _BOM = codecs.BOM_UTF8

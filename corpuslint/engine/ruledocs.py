@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from corpuslint.rule import RuleInfo
+from corpuslint.engine.rule import RuleInfo
 
 _FIX = {"always": "✔", "sometimes": "◐", "never": ""}
 

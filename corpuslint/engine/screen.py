@@ -33,8 +33,8 @@ from typing import Any
 import re2
 from re2 import _re2
 
-from corpuslint.registry import RegistryError
-from corpuslint.rule import Check, re2_options
+from corpuslint.engine.registry import RegistryError
+from corpuslint.engine.rule import Check, re2_options
 
 # Documents a process screens with RE2 before it builds the Hyperscan database.
 HYPERSCAN_AFTER = 2_000

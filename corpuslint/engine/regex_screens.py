@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from corpuslint.rule import LinearPattern
+from corpuslint.engine.rule import LinearPattern
 
 # The non-ASCII characters that Python's case-insensitive matching equates with an ASCII
 # letter (İ and ı with "i", ſ with "s", the Kelvin sign with "k"); RE2 and the byte screens

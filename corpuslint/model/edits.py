@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from corpuslint.diagnostic import Edit
-from corpuslint.document import Document
+from corpuslint.model.diagnostic import Edit
+from corpuslint.model.document import Document
 
 
 def is_blank(text: str) -> bool:

@@ -18,8 +18,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from corpuslint.finding import Finding
-from corpuslint.fingerprint import occurrences
+from corpuslint.model.finding import Finding
+from corpuslint.model.fingerprint import occurrences
 
 VERSION = 1
 Key = tuple[str, str, str, int]

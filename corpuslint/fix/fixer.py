@@ -18,10 +18,10 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from corpuslint.diagnostic import Applicability, Diagnostic, Edit
-from corpuslint.document import Document
-from corpuslint.edits import apply_edits
-from corpuslint.safewrite import WriteError, encode, first_invalid_utf8, write_atomic
+from corpuslint.fix.safewrite import WriteError, encode, first_invalid_utf8, write_atomic
+from corpuslint.model.diagnostic import Applicability, Diagnostic, Edit
+from corpuslint.model.document import Document
+from corpuslint.model.edits import apply_edits
 
 MAX_PASSES = 10
 _BREAK = re.compile(r"\r\n|\r|\n")

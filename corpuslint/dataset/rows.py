@@ -28,16 +28,16 @@ from typing import Any, TypeVar
 import numpy as np
 import polars as pl
 
+from corpuslint.article.extract import Field, extract
 from corpuslint.config import CorpusSettings, Settings
-from corpuslint.diagnostic import Severity
-from corpuslint.document import Document
-from corpuslint.engine import Linter
-from corpuslint.extract import Field, extract
-from corpuslint.features import NUM_PERM, body_signature
-from corpuslint.fixer import FixPolicy, fix_document
-from corpuslint.records import Chunk, Fields, Malformed, is_data_file, plan, read
-from corpuslint.schema import ISO_639_1, polars_schema
-from corpuslint.sources import Notice, Unreadable, read_document
+from corpuslint.corpus.features import NUM_PERM, body_signature
+from corpuslint.dataset.schema import ISO_639_1, polars_schema
+from corpuslint.engine.linter import Linter
+from corpuslint.fix.fixer import FixPolicy, fix_document
+from corpuslint.model.diagnostic import Severity
+from corpuslint.model.document import Document
+from corpuslint.sources.files import Notice, Unreadable, read_document
+from corpuslint.sources.records import Chunk, Fields, Malformed, is_data_file, plan, read
 
 FILES_PER_BATCH = 256
 _PARAGRAPH_BREAK = re.compile(r"(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)")

@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, ClassVar, Protocol
 
 import re2
 
-from corpuslint.diagnostic import Diagnostic, Fix, Severity
-from corpuslint.document import Document
+from corpuslint.model.diagnostic import Diagnostic, Fix, Severity
+from corpuslint.model.document import Document
 
 if TYPE_CHECKING:
     from corpuslint.config import Settings

@@ -23,10 +23,10 @@ from typing import ClassVar, Protocol
 import numpy as np
 
 from corpuslint.config import CorpusSettings
-from corpuslint.diagnostic import Diagnostic
-from corpuslint.features import ALL_PARTS, LINES, NUM_PERM, SIGNATURE, DocFeatures, distinct
-from corpuslint.finding import Finding
-from corpuslint.rule import Check, Rule, RuleInfo
+from corpuslint.corpus.features import ALL_PARTS, LINES, NUM_PERM, SIGNATURE, DocFeatures, distinct
+from corpuslint.engine.rule import Check, Rule, RuleInfo
+from corpuslint.model.diagnostic import Diagnostic
+from corpuslint.model.finding import Finding
 
 LSH_MAX_THRESHOLD = 0.9
 NEAR_DUPLICATE_LSH_WEIGHTS = (0.1, 0.9)

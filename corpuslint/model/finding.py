@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from corpuslint.diagnostic import Diagnostic
-from corpuslint.document import Document, Location, Record
-from corpuslint.edits import apply_edits
-from corpuslint.fingerprint import text_hash
+from corpuslint.model.diagnostic import Diagnostic
+from corpuslint.model.document import Document, Location, Record
+from corpuslint.model.edits import apply_edits
+from corpuslint.model.fingerprint import text_hash
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from corpuslint.document import Document, Record
+from corpuslint.model.document import Document, Record
 
 SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet"}
 CHUNK_BYTES = 4 << 20  # a few thousand articles: enough work per task, little memory

@@ -15,9 +15,9 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from corpuslint.diagnostic import Diagnostic
-    from corpuslint.document import Document
-    from corpuslint.finding import Finding
+    from corpuslint.model.diagnostic import Diagnostic
+    from corpuslint.model.document import Document
+    from corpuslint.model.finding import Finding
 
 
 def text_hash(doc: Document, diagnostic: Diagnostic) -> str:

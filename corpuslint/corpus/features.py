@@ -25,7 +25,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from corpuslint.document import Document, Line, Location
+from corpuslint.model.document import Document, Line, Location
 
 NUM_PERM = 128
 SHINGLE = 5  # word 5-grams: long enough that two different articles share few

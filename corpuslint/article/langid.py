@@ -43,11 +43,11 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from corpuslint.languages import MARKERS, STOPWORDS
-from corpuslint.rule import compile_linear
+from corpuslint.article.languages import MARKERS, STOPWORDS
+from corpuslint.engine.rule import compile_linear
 
 if TYPE_CHECKING:
-    from corpuslint.document import Document
+    from corpuslint.model.document import Document
 
 DOCUMENT_MIN_CHARS = 200
 PARAGRAPH_MIN_CHARS = 100

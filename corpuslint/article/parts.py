@@ -13,8 +13,8 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from corpuslint.dates import DAY_MONTH, to_iso
-from corpuslint.document import Document, Line
+from corpuslint.article.dates import DAY_MONTH, to_iso
+from corpuslint.model.document import Document, Line
 
 HEADING_MARKER = re.compile(r"^\s*#{1,6}\s+")
 _CLOSERS = "\"”’')"  # what may follow a sentence's final stop

@@ -25,10 +25,10 @@ import pandera.errors
 import polars as pl
 
 from corpuslint.config import Settings
-from corpuslint.dataset import SCHEMA, NearDuplicates, batches
-from corpuslint.safewrite import TEMP_SUFFIX
-from corpuslint.schema import ArticleSchema
-from corpuslint.sources import Notice
+from corpuslint.dataset.rows import SCHEMA, NearDuplicates, batches
+from corpuslint.dataset.schema import ArticleSchema
+from corpuslint.fix.safewrite import TEMP_SUFFIX
+from corpuslint.sources.files import Notice
 
 FORMATS = {".parquet": "parquet", ".jsonl": "ndjson", ".ndjson": "ndjson", ".csv": "csv"}
 LIST_COLUMNS = ("urls", "codes")

@@ -24,7 +24,7 @@ from pathlib import Path
 import corpuslint
 from corpuslint import __version__
 from corpuslint.config import Settings
-from corpuslint.engine import FileResult, Linter
+from corpuslint.engine.linter import FileResult, Linter
 
 CACHE_DIR = ".corpuslint_cache"
 _SCHEMA = 1

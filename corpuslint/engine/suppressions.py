@@ -28,9 +28,9 @@ from pathlib import Path
 import pathspec
 
 from corpuslint.config import ConfigError
-from corpuslint.diagnostic import Diagnostic, Fix, Severity
-from corpuslint.document import Document
-from corpuslint.edits import delete_lines
+from corpuslint.model.diagnostic import Diagnostic, Fix, Severity
+from corpuslint.model.document import Document
+from corpuslint.model.edits import delete_lines
 
 SIDECAR_NAME = ".corpuslint-ignore"
 UNUSED = "C101"

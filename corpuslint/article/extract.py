@@ -21,10 +21,9 @@ from dataclasses import dataclass
 from itertools import chain, islice
 from typing import Any, Generic, NamedTuple, TypeVar
 
-from corpuslint import langid
-from corpuslint.dates import DATE_RE2, DAY_MONTH_RE2, SPACE_RE2, to_iso
-from corpuslint.document import Document, Line
-from corpuslint.parts import (
+from corpuslint.article import langid
+from corpuslint.article.dates import DATE_RE2, DAY_MONTH_RE2, SPACE_RE2, to_iso
+from corpuslint.article.parts import (
     HEADING_MARKER,
     LINE_START_RE2,
     STAMP_LABEL_RE2,
@@ -43,6 +42,7 @@ from corpuslint.parts import (
     timestamp_lines,
     top_chrome,
 )
+from corpuslint.model.document import Document, Line
 
 T = TypeVar("T")
 

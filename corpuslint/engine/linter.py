@@ -17,18 +17,18 @@ from typing import TYPE_CHECKING
 
 import pathspec
 
-from corpuslint import corpus
 from corpuslint.config import Settings
-from corpuslint.diagnostic import Diagnostic
-from corpuslint.document import Document, Location
-from corpuslint.features import DocFeatures, extract
-from corpuslint.finding import Finding, locate
-from corpuslint.fixer import FixMode, FixPolicy, fix_file
-from corpuslint.prefilter import PrefilterSet
-from corpuslint.records import Chunk, Fields, Malformed, is_data_file, plan, read
-from corpuslint.registry import Registry, UnknownSelector
-from corpuslint.sources import STDIN, Notice, Unreadable, read_document
-from corpuslint.suppressions import UNUSED, Suppressor, find_sidecar, load_sidecar
+from corpuslint.corpus import corpus_pass as corpus
+from corpuslint.corpus.features import DocFeatures, extract
+from corpuslint.engine.registry import Registry, UnknownSelector
+from corpuslint.engine.screen import PrefilterSet
+from corpuslint.engine.suppressions import UNUSED, Suppressor, find_sidecar, load_sidecar
+from corpuslint.fix.fixer import FixMode, FixPolicy, fix_file
+from corpuslint.model.diagnostic import Diagnostic
+from corpuslint.model.document import Document, Location
+from corpuslint.model.finding import Finding, locate
+from corpuslint.sources.files import STDIN, Notice, Unreadable, read_document
+from corpuslint.sources.records import Chunk, Fields, Malformed, is_data_file, plan, read
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor

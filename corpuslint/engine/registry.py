@@ -15,7 +15,7 @@ from pathlib import Path
 
 from corpuslint import packs
 from corpuslint.checks import MODULES
-from corpuslint.rule import Check, RuleInfo
+from corpuslint.engine.rule import Check, RuleInfo
 
 ENTRY_POINT_GROUP = "corpuslint.rules"
 ALL = "ALL"

@@ -18,13 +18,13 @@ from corpuslint import __version__
 
 if TYPE_CHECKING:
     from corpuslint.api import CheckRun
-    from corpuslint.cache import Cache
     from corpuslint.config import Settings
-    from corpuslint.engine import Linter
-    from corpuslint.finding import Finding
-    from corpuslint.fixer import FixMode
-    from corpuslint.registry import Registry
-    from corpuslint.rule import RuleInfo
+    from corpuslint.engine.cache import Cache
+    from corpuslint.engine.linter import Linter
+    from corpuslint.engine.registry import Registry
+    from corpuslint.engine.rule import RuleInfo
+    from corpuslint.fix.fixer import FixMode
+    from corpuslint.model.finding import Finding
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -245,10 +245,10 @@ def _load(args: argparse.Namespace) -> tuple[Settings, Linter]:
     from pathlib import Path
 
     from corpuslint.config import ConfigError, load_settings
-    from corpuslint.diagnostic import Severity
-    from corpuslint.engine import Linter
+    from corpuslint.engine.linter import Linter
+    from corpuslint.engine.registry import RegistryError, UnknownSelector
+    from corpuslint.model.diagnostic import Severity
     from corpuslint.packs import PackError
-    from corpuslint.registry import RegistryError, UnknownSelector
 
     # `check` and `export` share this; options only `check` has read as unset for `export`.
     given = vars(args)
@@ -285,7 +285,7 @@ def _watch(args: argparse.Namespace) -> int:
     """Lint, then lint again after every change, until interrupted; config is re-read each time."""
     from watchfiles import DefaultFilter, watch
 
-    from corpuslint.cache import CACHE_DIR
+    from corpuslint.engine.cache import CACHE_DIR
 
     def once() -> list[str]:
         try:
@@ -337,7 +337,7 @@ def _info(message: str) -> None:
 def _check_once(args: argparse.Namespace) -> int:
     from corpuslint import api
     from corpuslint.report import Style, renderer
-    from corpuslint.sources import MissingPath
+    from corpuslint.sources.files import MissingPath
 
     settings, linter = _load(args)
     if args.show_settings:
@@ -355,7 +355,7 @@ def _check_once(args: argparse.Namespace) -> int:
 
     fix = _fix_mode(args)
     if fix is not None:
-        from corpuslint.records import is_data_file
+        from corpuslint.sources.records import is_data_file
 
         data_files = [f for f in files if f != "-" and is_data_file(f)]
         if data_files:
@@ -365,7 +365,7 @@ def _check_once(args: argparse.Namespace) -> int:
     fmt = settings.output_format
     progress = None
     if _wants_progress(args, fmt, len(files)):
-        from corpuslint.progress import Progress
+        from corpuslint.cli.progress import Progress
 
         progress = Progress(len(files))
     try:
@@ -411,7 +411,7 @@ def _cache(args: argparse.Namespace, settings: Settings, linter: Linter,
            with_excerpt: bool) -> Cache | None:
     from pathlib import Path
 
-    from corpuslint.cache import Cache, default_dir
+    from corpuslint.engine.cache import Cache, default_dir
 
     if args.no_cache or "-" in args.paths:
         return None
@@ -423,7 +423,7 @@ def _apply_baseline(args: argparse.Namespace, run: CheckRun) -> int | None:
     """Record the findings (and say how to exit), or keep only those the baseline lacks."""
     from pathlib import Path
 
-    from corpuslint import baseline
+    from corpuslint.engine import baseline
 
     try:
         if args.add_baseline:
@@ -442,8 +442,8 @@ def _apply_baseline(args: argparse.Namespace, run: CheckRun) -> int | None:
 def _clean(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from corpuslint.cache import clean, default_dir
     from corpuslint.config import ConfigError, load_settings
+    from corpuslint.engine.cache import clean, default_dir
 
     try:
         folder = Path(args.cache_dir) if args.cache_dir else default_dir(load_settings())
@@ -453,7 +453,7 @@ def _clean(args: argparse.Namespace) -> int:
     return EXIT_CLEAN
 def _fix_mode(args: argparse.Namespace) -> FixMode | None:
     """The fix the flags ask for, or None for a plain check."""
-    from corpuslint.fixer import FixMode
+    from corpuslint.fix.fixer import FixMode
 
     if not (args.fix or args.fix_only or args.diff):
         if args.unsafe_fixes or args.show_fixes or args.exit_non_zero_on_fix:
@@ -601,8 +601,8 @@ def _summary(findings: Sequence[Finding]) -> None:
 def _registry() -> Registry:
     """Built-in rules plus the user packs named in the config found from here."""
     from corpuslint.config import ConfigError, load_settings
+    from corpuslint.engine.registry import Registry, RegistryError
     from corpuslint.packs import PackError
-    from corpuslint.registry import Registry, RegistryError
 
     try:
         return Registry.load(load_settings().packs)
@@ -617,7 +617,7 @@ def _rules(args: argparse.Namespace) -> int:
         sys.stdout.write("\n")
         return EXIT_CLEAN
     if args.output_format.startswith("markdown"):
-        from corpuslint import ruledocs
+        from corpuslint.engine import ruledocs
 
         render = ruledocs.table if args.output_format == "markdown" else ruledocs.pages
         sys.stdout.write(render(infos))
@@ -636,7 +636,7 @@ def _rules(args: argparse.Namespace) -> int:
 
 
 def _rule_json(info: RuleInfo) -> dict[str, object]:
-    from corpuslint.rule import docs_url
+    from corpuslint.engine.rule import docs_url
 
     return {
         "code": info.code, "name": info.name, "summary": info.summary,
@@ -666,9 +666,9 @@ def _rule(args: argparse.Namespace) -> int:
 
 
 def _show(args: argparse.Namespace) -> int:
-    from corpuslint.document import Document
-    from corpuslint.extract import extract
-    from corpuslint.sources import read_document
+    from corpuslint.article.extract import extract
+    from corpuslint.model.document import Document
+    from corpuslint.sources.files import read_document
 
     doc = read_document(args.file)
     if not isinstance(doc, Document):
@@ -702,8 +702,8 @@ def _show(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     """Exit 0 when written, 1 when a row broke the schema, 2 for bad input; nothing written unless 0."""
     from corpuslint import api
-    from corpuslint.export import ExportError
-    from corpuslint.sources import MissingPath
+    from corpuslint.dataset.export import ExportError
+    from corpuslint.sources.files import MissingPath
 
     settings, _ = _load(args)
     paths = api.resolve_paths(args.paths, settings)
@@ -735,7 +735,7 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
-    from corpuslint.schema import ArticleSchema, json_schema
+    from corpuslint.dataset.schema import ArticleSchema, json_schema
 
     if args.output_format == "json":
         json.dump(json_schema(), sys.stdout, indent=2)

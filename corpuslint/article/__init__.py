@@ -1,0 +1,1 @@
+"""What an article is made of: headline, byline, dates, dateline, captions, language."""

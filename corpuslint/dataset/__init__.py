@@ -1,0 +1,1 @@
+"""The corpus as a validated Polars dataset: rows, the pandera schema, export."""

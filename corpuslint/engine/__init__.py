@@ -1,0 +1,1 @@
+"""Runs the selected rules: registry, screen, the linter, suppressions, cache, baseline."""

@@ -1,0 +1,1 @@
+"""Applying fixes to a document until it settles, and writing files safely."""

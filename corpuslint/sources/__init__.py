@@ -1,0 +1,1 @@
+"""Where documents come from: files on disk, stdin, JSONL and Parquet records."""
