@@ -95,6 +95,10 @@ class Settings:
     # Off: every check runs on every document and the cheap tests (prefilters, the
     # language stop-word test) are skipped; the findings must be the same either way.
     fast_path: bool = True
+    # The H rules' thresholds (`[tool.corpuslint.quality]`, keys in checks/quality_limits.py) and the
+    # P rules' redaction placeholders (`[tool.corpuslint.placeholders]`); unset keys take the defaults.
+    quality: Mapping[str, float] = field(default_factory=dict)
+    placeholders: Mapping[str, str] = field(default_factory=dict)
 
     def with_overrides(self, **changes: Any) -> Settings:
         """These settings with command-line values laid over them (None means unset)."""
@@ -175,6 +179,31 @@ def _language(key: str, value: Any) -> str:
     return str(value)
 
 
+def _quality(key: str, value: Any) -> dict[str, float]:
+    from corpuslint.checks.quality_limits import DEFAULTS
+
+    if not isinstance(value, dict):
+        raise ConfigError(f"{key!r} must be a table of threshold = number")
+    for name, item in value.items():
+        if name not in DEFAULTS:
+            raise ConfigError(f"unknown setting {key}.{name} (known: {', '.join(sorted(DEFAULTS))})")
+        if isinstance(item, bool) or not isinstance(item, (int, float)) or item < 0:
+            raise ConfigError(f"{key}.{name} must be a number of at least 0 (0 turns the test off)")
+    return {name: float(item) for name, item in value.items()}
+
+
+def _placeholders(key: str, value: Any) -> dict[str, str]:
+    from corpuslint.checks.personal import PLACEHOLDERS
+
+    if not isinstance(value, dict):
+        raise ConfigError(f"{key!r} must be a table of KIND = \"<PLACEHOLDER>\"")
+    for name, item in value.items():
+        if name not in PLACEHOLDERS:
+            raise ConfigError(f"unknown setting {key}.{name} (known: {', '.join(sorted(PLACEHOLDERS))})")
+        _string(f"{key}.{name}", item)
+    return dict(value)
+
+
 # key in the file -> (Settings field, parser). A new setting is one line here.
 _KEYS: dict[str, tuple[str, Callable[[str, Any], Any]]] = {
     "select": ("select", _strings),
@@ -200,6 +229,8 @@ _KEYS: dict[str, tuple[str, Callable[[str, Any], Any]]] = {
     "id-field": ("id_field", _string),
     "ignore-field": ("ignore_field", _string),
     "fast-path": ("fast_path", _boolean),
+    "quality": ("quality", _quality),
+    "placeholders": ("placeholders", _placeholders),
 }
 
 

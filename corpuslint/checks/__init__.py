@@ -14,4 +14,8 @@ MODULES = (
     "corpuslint.checks.unicode",
     "corpuslint.checks.metadata",
     "corpuslint.checks.wording",
+    "corpuslint.checks.quality_gopher",
+    "corpuslint.checks.quality_repetition",
+    "corpuslint.checks.quality_c4",
+    "corpuslint.checks.quality_fineweb",
 )
