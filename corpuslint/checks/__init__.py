@@ -18,4 +18,5 @@ MODULES = (
     "corpuslint.checks.quality_repetition",
     "corpuslint.checks.quality_c4",
     "corpuslint.checks.quality_fineweb",
+    "corpuslint.checks.personal",
 )
