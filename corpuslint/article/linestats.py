@@ -16,7 +16,8 @@ import re
 import unicodedata
 from typing import NamedTuple
 
-from corpuslint.article.textstats import duplicates, words
+from corpuslint.article.textstats import duplicates, line_words, words
+from corpuslint.article.textstats import lines as text_lines
 from corpuslint.article.wordsplit import split_words
 from corpuslint.model.document import Document
 
@@ -33,6 +34,7 @@ C4_MAX_WORD_LENGTH = 1000
 FINEWEB_SHORT_LINE = 30
 _CITATION = re.compile(r"\[\d*]|\[edit]|\[citation needed]")
 _SPACES = re.compile(r"(\s+)")
+_ODD_SPACE = re.compile(r"\s\s|[^\S ]")
 
 
 class C4Line(NamedTuple):
@@ -50,12 +52,16 @@ class C4Stats(NamedTuple):
     sentences: int  # in the lines C4 keeps
 
 
-def c4_line(raw: str) -> C4Line:
+def c4_line(raw: str, tokens: list[str]) -> C4Line:
+    """C4's verdict on one line; `tokens` are its words, reused unless citations are cut out."""
     line = raw.strip()
     line_words = line.split()
-    if any(len(w) > C4_MAX_WORD_LENGTH for w in line_words):
+    if len(line) > C4_MAX_WORD_LENGTH and max(map(len, line_words)) > C4_MAX_WORD_LENGTH:
         return C4Line("overlong-word", None, 0)
-    line = _CITATION.sub("", line)
+    if "[" in line:
+        cited, line = line, _CITATION.sub("", line)
+        if line != cited:
+            tokens = split_words(line)
     if not line.endswith(C4_END_PUNCTUATION) or line.endswith("..."):
         return C4Line("unterminated", None, 0)
     if len(line_words) < C4_MIN_WORDS_PER_LINE:
@@ -69,26 +75,36 @@ def c4_line(raw: str) -> C4Line:
         return C4Line(None, "curly-bracket", 0)
     if any(p in lower for p in C4_POLICY):
         return C4Line("policy", None, 0)
-    return C4Line(None, None, count_sentences(line))
+    if _ODD_SPACE.search(line):
+        tokens = _with_space_tokens(line)
+    return C4Line(None, None, count_sentences(tokens))
 
 
-def count_sentences(line: str) -> int:
-    """spaCy's sentencizer: a new sentence starts at the first non-punctuation token after an end mark.
-
-    Runs of whitespace other than one space are tokens of their own in spaCy,
-    and like words they start a sentence after an end mark.
-    """
-    sentences, seen_end, any_token = 1, False, False
+def _with_space_tokens(line: str) -> list[str]:
+    """The line's tokens as spaCy cuts them, whitespace included: a run of whitespace other
+    than one space is a token of its own, and like a word starts a sentence after an end mark."""
+    tokens: list[str] = []
     for piece in _SPACES.split(line):
-        tokens = (piece,) if piece.isspace() and piece != " " else (() if piece.isspace() else split_words(piece))
-        for token in tokens:
-            any_token = True
-            if token in SENTENCE_ENDS:
-                seen_end = True
-            elif seen_end and not _is_punct(token):
-                sentences += 1
-                seen_end = False
-    return sentences if any_token else 0
+        if piece.isspace():
+            if piece != " ":
+                tokens.append(piece)
+        else:
+            tokens.extend(split_words(piece))
+    return tokens
+
+
+def count_sentences(tokens: list[str]) -> int:
+    """spaCy's sentencizer: a new sentence starts at the first non-punctuation token after an end mark."""
+    if not tokens:
+        return 0
+    sentences, seen_end = 1, False
+    for token in tokens:
+        if token in SENTENCE_ENDS:
+            seen_end = True
+        elif seen_end and not _is_punct(token):
+            sentences += 1
+            seen_end = False
+    return sentences
 
 
 def _is_punct(token: str) -> bool:
@@ -97,7 +113,7 @@ def _is_punct(token: str) -> bool:
 
 
 def c4(doc: Document) -> C4Stats:
-    lines = tuple(c4_line(raw) for raw in doc.text.splitlines())
+    lines = tuple(map(c4_line, doc.derived(text_lines), doc.derived(line_words)))
     drop_line = next((i for i, line in enumerate(lines) if line.drop), -1)
     if drop_line >= 0:
         return C4Stats(lines, lines[drop_line].drop, drop_line, 0)

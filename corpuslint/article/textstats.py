@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import chain, compress, repeat
+from operator import add, eq, mul, not_
 from typing import NamedTuple
 
 from corpuslint.article.wordsplit import split_words
@@ -27,9 +29,23 @@ PUNCTUATION = frozenset(
 )
 
 
+def lines(doc: Document) -> list[str]:
+    """`str.splitlines()`, the lines Gopher and C4 count."""
+    return doc.text.splitlines()
+
+
+def line_words(doc: Document) -> tuple[list[str], ...]:
+    """Each line's words; C4 counts sentences in them, and together they are the document's words."""
+    return tuple(map(split_words, doc.derived(lines)))
+
+
 def words(doc: Document) -> list[str]:
-    """The document's words, as datatrove's English `split_into_words` cuts them."""
-    return split_words(doc.text)
+    """The document's words, as datatrove's English `split_into_words` cuts them.
+
+    Every break `splitlines` cuts at is whitespace to `str.split`, so the
+    words of the lines, in order, are the words of the text.
+    """
+    return list(chain.from_iterable(doc.derived(line_words)))
 
 
 class GopherStats(NamedTuple):
@@ -48,21 +64,33 @@ class GopherStats(NamedTuple):
 
 
 def gopher(doc: Document) -> GopherStats:
+    """Counted with maps over C methods rather than a Python test per word: this is the hot path."""
     text, tokens = doc.text, doc.derived(words)
-    lengths = [len(w) for w in tokens if not PUNCTUATION.issuperset(w)]
-    lines = text.splitlines()
+    symbols = list(compress(tokens, map(PUNCTUATION.issuperset, tokens)))
+    non_symbol = len(tokens) - len(symbols)
+    rows = doc.derived(lines)
     return GopherStats(
         words=len(tokens),
-        non_symbol_words=len(lengths),
-        mean_word_length=sum(lengths) / len(lengths) if lengths else float("nan"),
+        non_symbol_words=non_symbol,
+        mean_word_length=(sum(map(len, tokens)) - sum(map(len, symbols))) / non_symbol if non_symbol
+        else float("nan"),
         hashes=text.count("#"),
         ellipses=text.count("...") + text.count("…"),
-        lines=len(lines),
-        bullet_lines=sum(1 for s in lines if s.lstrip().startswith(("•", "-"))),
-        ellipsis_lines=sum(1 for s in lines if s.rstrip().endswith(("...", "…"))),
-        alphabetic_words=sum(1 for w in tokens if any(map(str.isalpha, w))),
+        lines=len(rows),
+        bullet_lines=sum(1 for s in rows if s.lstrip().startswith(("•", "-"))),
+        ellipsis_lines=sum(1 for s in rows if s.rstrip().endswith(("...", "…"))),
+        alphabetic_words=_alphabetic(tokens),
         stop_words=len(STOP_WORDS.intersection(tokens)),
     )
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _alphabetic(tokens: list[str]) -> int:
+    """Tokens with at least one letter: most are all letters, and only the rest are searched."""
+    others = list(compress(tokens, map(not_, map(str.isalpha, tokens))))
+    return len(tokens) - len(others) + sum(map(bool, map(_LETTER.search, others)))
 
 
 TOP_NGRAMS = (2, 3, 4)
@@ -111,44 +139,51 @@ def repetition(doc: Document) -> RepetitionStats:
 def _top_ngrams(tokens: list[str]) -> dict[int, int]:
     """For each n, len(" ".join(top n-gram)) * its count; ties go to the first seen, as in Counter.
 
-    The n-grams are counted as tuples of word ids (in C) rather than as joined
-    strings; tokens hold no spaces, so the two give the same counts.
+    Each word becomes an integer (the position it first occurs at) and each
+    n-gram one integer built from those, all by maps in C: integers hash and
+    count several times faster than strings or tuples. Tokens hold no spaces,
+    so these count exactly as datatrove's space-joined strings do.
     """
-    ids: dict[str, int] = {}
-    seq = [ids.setdefault(w, len(ids)) for w in tokens]
-    lengths = [len(w) for w in tokens]
-    out = {}
-    for n in TOP_NGRAMS:
-        if len(seq) < n:
-            continue
-        counts = Counter(zip(*(seq[i:] for i in range(n))))
-        top, times = counts.most_common(1)[0]
-        first = next(i for i, gram in enumerate(zip(*(seq[i:] for i in range(n)))) if gram == top)
-        out[n] = (sum(lengths[first : first + n]) + n - 1) * times
+    out: dict[int, int] = {}
+    ids = list(map({}.setdefault, tokens, range(len(tokens))))
+    base = len(tokens) + 1
+    keys = ids
+    for n in range(2, TOP_NGRAMS[-1] + 1):
+        keys = list(map(add, map(mul, keys, repeat(base)), ids[n - 1 :]))
+        if not keys:
+            break
+        if n in TOP_NGRAMS:
+            top, times = Counter(keys).most_common(1)[0]
+            first = keys.index(top)
+            out[n] = (sum(map(len, tokens[first : first + n])) + n - 1) * times
     return out
 
 
 def _duplicate_ngrams(tokens: list[str]) -> dict[int, int]:
-    """datatrove's find_all_duplicate for n = 5..10: characters of n-grams seen before, skipping n.
+    """datatrove's find_all_duplicate for n = 5..10: characters of n-grams seen before, skipping n after each.
 
-    A document without any repeated 5-gram has no repeated longer one, so the
-    exact scan (a Python loop over every position) runs only where one repeats.
+    The n-grams are joined without a separator, as datatrove joins them. Only
+    an n-gram that occurs twice can ever be "seen before", so the scan visits
+    only the positions of those (found by sorting, in C): a news article has
+    a handful, where datatrove's loop visits every position.
     """
     out = dict.fromkeys(DUPLICATE_NGRAMS, 0)
-    low = DUPLICATE_NGRAMS[0]
-    grams = ["".join(tokens[i : i + low]) for i in range(len(tokens) - low + 1)]
-    if len(set(grams)) == len(grams):
-        return out
     for n in DUPLICATE_NGRAMS:
+        grams = list(map("".join, zip(*(tokens[i:] for i in range(n)))))
+        if len(set(grams)) == len(grams):
+            break  # no n-gram repeats, so no longer one does either (each extends a repeated shorter one)
+        ordered = sorted(grams)
+        repeated = set(compress(ordered, map(eq, ordered, ordered[1:])))
         seen: set[str] = set()
-        chars, i, last = 0, 0, len(tokens) - n + 1
-        while i < last:
-            gram = "".join(tokens[i : i + n])
+        chars, resume = 0, 0
+        for i in compress(range(len(grams)), map(repeated.__contains__, grams)):
+            if i < resume:
+                continue
+            gram = grams[i]
             if gram in seen:
                 chars += len(gram)
-                i += n
+                resume = i + n
             else:
                 seen.add(gram)
-                i += 1
         out[n] = chars
     return out

@@ -118,40 +118,45 @@ _SPECIAL = _special_cases()
 _REJOIN = {chunk: tokens for chunk, tokens in _SPECIAL.items() if not chunk.isalnum()}
 
 
+def _suffix(chunk: str) -> int:
+    """Where the suffix spaCy would cut off `chunk` starts, or -1.
+
+    The pattern is an alternation anchored at the end, which `re` tries at
+    every position; a chunk ending in a letter can only end in a unit after a
+    digit or in 's, which a glance rules out for almost every word.
+    """
+    if chunk[-1].isalpha() and not chunk.endswith(("'s", "'S", "’s", "’S")) and not any(
+            map(str.isdigit, chunk)):
+        return -1
+    match = _SUFFIX.search(chunk)
+    return match.start() if match else -1
+
+
 @lru_cache(maxsize=1 << 16)
 def split_chunk(chunk: str) -> tuple[str, ...]:
     """The tokens of one whitespace-free chunk, by spaCy's prefix / special / suffix / infix loop."""
     tokens: list[str] = []
     suffixes: list[str] = []
-    while chunk:
-        if chunk in _SPECIAL:
-            tokens.extend(_SPECIAL[chunk])
-            chunk = ""
+    while chunk and chunk not in _SPECIAL:
+        prefix = _PREFIX.match(chunk)
+        cut = _suffix(chunk) if prefix is None else -1
+        if prefix is None and cut < 0:
             break
-        while _PREFIX.search(chunk) or _SUFFIX.search(chunk):
-            if chunk in _SPECIAL:
+        if prefix is not None:
+            tokens.append(prefix.group())
+            chunk = chunk[prefix.end():]
+            if not chunk or chunk in _SPECIAL:
                 break
-            prefix = _PREFIX.search(chunk)
-            if prefix:
-                tokens.append(chunk[: prefix.end()])
-                chunk = chunk[prefix.end():]
-                if chunk in _SPECIAL:
-                    continue
-            suffix = _SUFFIX.search(chunk)
-            if suffix:
-                if suffix.start() == len(chunk):
-                    break
-                suffixes.append(chunk[suffix.start():])
-                chunk = chunk[: suffix.start()]
-        if not chunk:
-            continue
-        if chunk in _SPECIAL:
-            continue
-        if _URL.match(chunk):
-            tokens.append(chunk)
-        else:
-            tokens.extend(_infix_split(chunk))
-        chunk = ""
+            cut = _suffix(chunk)
+        if cut >= 0:
+            suffixes.append(chunk[cut:])
+            chunk = chunk[:cut]
+    if chunk in _SPECIAL:
+        tokens.extend(_SPECIAL[chunk])
+    elif chunk and _URL.match(chunk):
+        tokens.append(chunk)
+    elif chunk:
+        tokens.extend(_infix_split(chunk))
     tokens.extend(reversed(suffixes))
     return tuple(_rejoin(tokens)) if len(tokens) > 1 else tuple(tokens)
 
