@@ -108,10 +108,10 @@ class PhoneNumber(_PersonalRule):
     name = "phone-number"
     kind = "PHONE"
     label = "Phone number"
-    prefilter = r"[0-9]{3}"
+    prefilter = r"[0-9]{2}"
     pattern = re.compile(
         r"(?<![\w+£$€.,/-])(?P<value>"
-        r"\+[1-9]\d{0,2}[ .-]?(?:\(0?\d{1,4}\)[ .-]?)?\d{1,4}(?:[ .-]\d{2,4}){1,4}"  # +44 20 7946 0018
+        r"\+[1-9]\d{0,2}[ .-]?(?:\(0?\d{1,4}\)[ .-]?)?\d{1,4}(?:[ .-]\d{2,8}){1,4}"  # +44 20 7946 0018
         r"|\(0\d{2,4}\) ?\d{3,4}[ -]?\d{3,4}"  # (020) 7946 0018
         r"|0\d{2,4}[ -]\d{3,4}[ -]?\d{3,4}|0\d{4} ?\d{6}|07\d{9}"  # 020 7946 0018, 07700 900123
         r"|0\d{3,4}(?:[ -]\d{1,4}){2,3}"  # 0845 8 505 505
@@ -131,8 +131,8 @@ class IpAddress(_PersonalRule):
 
     ## What it finds
     Four dotted numbers of 0-255, or an IPv6 address that Python's
-    `ipaddress` accepts; not a version number (`version 1.2.3.4`, `v10.0.0.1`,
-    or a fifth dotted part).
+    `ipaddress` accepts; not a version number (`version 10.2.3.4`, `v10.0.0.1`,
+    four one-digit parts like `3.0.1.2`, or a fifth dotted part).
 
     ## Why it matters
     An address can locate a home connection or a device.
@@ -162,6 +162,8 @@ class IpAddress(_PersonalRule):
             address = ipaddress.ip_address(value)
         except ValueError:
             return False
+        if address.version == 4 and all(len(part) == 1 for part in value.split(".")):
+            return False  # 1.2.3.4, 3.0.1.2: four one-digit parts read as a version
         return address.version == 4 or value.count(":") >= 2 and any(c.isalpha() for c in value) or "::" in value
 
 
