@@ -99,6 +99,8 @@ class Settings:
     # P rules' redaction placeholders (`[tool.corpuslint.placeholders]`); unset keys take the defaults.
     quality: Mapping[str, float] = field(default_factory=dict)
     placeholders: Mapping[str, str] = field(default_factory=dict)
+    # `export --unsafe-fixes`: the exported text has unsafe fixes applied too (the P rules' redactions).
+    unsafe_fixes: bool = False
 
     def with_overrides(self, **changes: Any) -> Settings:
         """These settings with command-line values laid over them (None means unset)."""

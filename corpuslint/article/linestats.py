@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from typing import NamedTuple
 
 from corpuslint.article.textstats import duplicates, line_words, words
@@ -43,6 +44,7 @@ class C4Line(NamedTuple):
     removed: str | None
     drop: str | None
     sentences: int
+    kept: str = ""  # the line as C4 keeps it: stripped, citations cut out
 
 
 class C4Stats(NamedTuple):
@@ -77,7 +79,7 @@ def c4_line(raw: str, tokens: list[str]) -> C4Line:
         return C4Line("policy", None, 0)
     if _ODD_SPACE.search(line):
         tokens = _with_space_tokens(line)
-    return C4Line(None, None, count_sentences(tokens))
+    return C4Line(None, None, count_sentences(tokens), line)
 
 
 def _with_space_tokens(line: str) -> list[str]:
@@ -131,7 +133,26 @@ class FineWebStats(NamedTuple):
 
 
 def fineweb(doc: Document) -> FineWebStats:
-    text = doc.text
+    """FineWebQualityFilter's measures of the text, as the filter alone sees it."""
+    return _fineweb(doc.text, lambda: doc.derived(words))
+
+
+def fineweb_after_c4(doc: Document) -> FineWebStats:
+    """The same measures of the text C4QualityFilter leaves, as FineWeb's own pipeline runs them.
+
+    C4 rewrites the document it keeps (its kept lines, stripped, one per line),
+    and FineWeb's pipeline runs FineWebQualityFilter after it. A document C4
+    drops for lorem ipsum or a brace is measured as it is (the pipeline drops
+    it either way); one with too few sentences is measured on what is left.
+    """
+    stats: C4Stats = doc.derived(c4)
+    if stats.drop is not None:
+        return doc.derived(fineweb)
+    text = "\n".join(line.kept for line in stats.lines if line.removed is None).strip()
+    return _fineweb(text, lambda: split_words(text))
+
+
+def _fineweb(text: str, text_words: Callable[[], list[str]]) -> FineWebStats:
     lines = [line for line in text.split("\n") if line.strip()]
     return FineWebStats(
         lines=len(lines),
@@ -140,5 +161,5 @@ def fineweb(doc: Document) -> FineWebStats:
         duplicate_line_chars=duplicates(lines)[1],
         characters=len(text) - text.count("\n"),
         newlines=text.count("\n"),
-        words=len(doc.derived(words)) if lines else 0,
+        words=len(text_words()) if lines else 0,
     )

@@ -1,12 +1,18 @@
 """H4xx: FineWeb's heuristics, decision for decision as datatrove's FineWebQualityFilter.
 
 Off by default: `--extend-select H4`. Lines are the non-blank lines split at line feeds.
+With `[tool.corpuslint.quality] fineweb-after-c4 = 1` the rules measure the text
+C4 keeps, as FineWeb's own pipeline (C4QualityFilter, then this filter) does.
 """
 
 from __future__ import annotations
 
-from corpuslint.article.linestats import FINEWEB_SHORT_LINE, FineWebStats, fineweb
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from corpuslint.article.linestats import FINEWEB_SHORT_LINE, FineWebStats, fineweb, fineweb_after_c4
 from corpuslint.checks.quality_limits import QualityRule, number
+from corpuslint.model.document import Document
 
 _DROPPED = """
     ## Fix safety
@@ -16,6 +22,10 @@ _DROPPED = """
 
 class _FineWebRule(QualityRule):
     stats = fineweb
+
+    @classmethod
+    def statistics(cls, limits: Mapping[str, float]) -> Callable[[Document], Any]:
+        return fineweb_after_c4 if limits.get("fineweb-after-c4") else fineweb
 
 
 class FewPunctuatedLines(_FineWebRule):

@@ -32,6 +32,9 @@ DEFAULTS: dict[str, float] = {
     "c4-min-num-sentences": 5,
     "fineweb-line-punct-thr": 0.12, "fineweb-short-line-thr": 0.67,
     "fineweb-char-duplicates-ratio": 0.01, "fineweb-new-line-ratio": 0.3,
+    # Not a datatrove argument: 1 measures the H4 rules on the text C4 keeps, as FineWeb's
+    # pipeline (Gopher, then C4, then FineWeb) does; 0 on the text as it is, as the filter alone does.
+    "fineweb-after-c4": 0,
 }
 
 
@@ -52,6 +55,12 @@ class QualityRule(Rule):
     def __init__(self, limits: Mapping[str, float] | None = None) -> None:
         super().__init__()
         self.limits = {key: (limits or {}).get(key, DEFAULTS[key]) for key in self.keys}
+        self.measure = self.statistics(limits or {})
+
+    @classmethod
+    def statistics(cls, limits: Mapping[str, float]) -> Callable[[Document], Any]:
+        """The analysis this rule compares, as the settings choose it (the family's, by default)."""
+        return cls.stats
 
     def configure(self, settings: Settings) -> QualityRule:
         return type(self)(settings.quality)
@@ -60,7 +69,7 @@ class QualityRule(Rule):
         raise NotImplementedError
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
-        message = self.verdict(doc.derived(type(self).stats))
+        message = self.verdict(doc.derived(self.measure))
         if message is not None:
             first = doc.lines[0] if doc.lines else None
             yield self.diagnostic(0, first.end if first else 0, message)

@@ -4,7 +4,8 @@ Rows are built batch by batch (a few hundred files, or one chunk of a data
 file, per batch) in the process pool, so a corpus of any size is never held
 whole: `export.py` validates and writes each batch as it arrives. Metadata
 comes from `extract()` on the text as read, the same function the S rules use;
-`text` is the text with safe fixes applied (as read with `raw`); `codes`,
+`text` is the text with safe fixes applied (unsafe ones too with
+`Settings.unsafe_fixes`; as read with `raw`); `codes`,
 `n_errors` and `n_warnings` describe the text as read.
 
 Dates: `published`/`updated` are UTC timestamps only when the text gives a
@@ -237,7 +238,7 @@ class Builder:
 
     def __init__(self, settings: Settings, *, raw: bool = False) -> None:
         self.linter = Linter(settings)
-        self.policy = FixPolicy(False, self.linter.fixable)
+        self.policy = FixPolicy(settings.unsafe_fixes, self.linter.fixable)
         self.raw = raw
         self.language = settings.language
 
