@@ -60,7 +60,8 @@ _FIX = """
     ## Fix safety
     Unsafe: the fix replaces the span with a placeholder (`{0}` by default),
     which removes the data but also, for a public contact line, information
-    someone may want; suppress those with `corpuslint: ignore[{1}]`.
+    someone may want; suppress those for {1} with `per-file-ignores` or a
+    `.corpuslint-ignore` file.
 """
 
 
