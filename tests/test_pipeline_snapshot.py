@@ -54,7 +54,8 @@ def _check(root: Path, target: str, fast_path: bool, jobs: int | None = None) ->
     run = api.check_paths(files, settings)
     return {
         "findings": [_finding(f, root) for f in run.findings],
-        "notices": [[os.path.relpath(n.path, root), _relative(n.reason, root)] for n in [*notices, *run.notices]],
+        "notices": [[os.path.relpath(n.path, root), _relative(n.reason, root)]
+                    for n in [*notices, *run.notices]],
     }
 
 
