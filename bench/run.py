@@ -71,6 +71,7 @@ class Row:
     docs: int
     rss_mb: float
     note: str = ""
+    cpu: float = 0.0  # the peers' CPU seconds for the timed work (0 when not measured)
 
     @property
     def mb_s(self) -> float:
@@ -152,10 +153,11 @@ def peer_main(name: str, corpus: Path, limit_mb: float | None, limit_docs: int |
     """Load the texts, time the peer's work alone, print what it did as JSON."""
     texts = _texts(corpus, limit_mb, limit_docs)
     work = PREPARED[name]() if name in PREPARED else PEERS[name]
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     work(texts)
-    wall = time.perf_counter() - start
-    print(json.dumps({"wall": wall, "docs": len(texts), "mb": sum(len(t.encode()) for t in texts) / 1e6}))
+    wall, cpu = time.perf_counter() - start, time.process_time() - cpu
+    print(json.dumps({"wall": wall, "cpu": cpu, "docs": len(texts),
+                      "mb": sum(len(t.encode()) for t in texts) / 1e6}))
 
 
 # ---- measuring a process ------------------------------------------------------------------
@@ -221,7 +223,7 @@ def runs(corpus: Path, args: argparse.Namespace) -> Iterator[tuple[str, Callable
                 raise RuntimeError(f"{name} failed ({code})")
             got = json.loads(out.strip().splitlines()[-1])
             note = "" if got["docs"] >= total_docs else f"first {got['docs']:,} documents"
-            return Row(name, what, got["wall"], got["mb"], got["docs"], rss, note)
+            return Row(name, what, got["wall"], got["mb"], got["docs"], rss, note, got.get("cpu", 0.0))
         return run
 
     yield "corpuslint-files", cli("corpuslint", "default per-document rules, files, --no-corpus",
@@ -355,8 +357,8 @@ def main(argv: list[str] | None = None) -> int:
     section = table(rows, corpus)
     print(section)
     if len(quality) == 2:
-        versus = quality_bench.section(quality["quality-datatrove"].docs_s, quality["quality-corpuslint"].docs_s,
-                                       quality["quality-corpuslint"].docs, corpus.name, time.strftime("%Y-%m-%d"))
+        versus = quality_bench.section(quality["quality-datatrove"], quality["quality-corpuslint"], corpus.name,
+                                       time.strftime("%Y-%m-%d"))
         print(versus)
         if not args.no_write:
             write_section(versus, heading=quality_bench.SECTION)
