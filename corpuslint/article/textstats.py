@@ -17,6 +17,8 @@ from itertools import chain, compress, repeat
 from operator import add, eq, mul, not_
 from typing import NamedTuple
 
+import numpy as np
+
 from corpuslint.article.wordsplit import split_words
 from corpuslint.model.document import Document
 
@@ -139,23 +141,26 @@ def repetition(doc: Document) -> RepetitionStats:
 def _top_ngrams(tokens: list[str]) -> dict[int, int]:
     """For each n, len(" ".join(top n-gram)) * its count; ties go to the first seen, as in Counter.
 
-    Each word becomes an integer (the position it first occurs at) and each
-    n-gram one integer built from those, all by maps in C: integers hash and
-    count several times faster than strings or tuples. Tokens hold no spaces,
-    so these count exactly as datatrove's space-joined strings do.
+    Each word becomes an integer and each n-gram the integer of its (n-1)-gram
+    and its last word, renumbered by numpy's sorting `unique` so the numbers
+    stay small: counting integers in C rather than strings in a dict. Tokens
+    hold no spaces, so these count exactly as datatrove's space-joined strings do.
     """
     out: dict[int, int] = {}
-    ids = list(map({}.setdefault, tokens, range(len(tokens))))
-    base = len(tokens) + 1
+    if len(tokens) < TOP_NGRAMS[0]:
+        return out
+    ids = np.fromiter(map({}.setdefault, tokens, range(len(tokens))), dtype=np.int64, count=len(tokens))
+    lengths = np.fromiter(map(len, tokens), dtype=np.int64, count=len(tokens))
     keys = ids
     for n in range(2, TOP_NGRAMS[-1] + 1):
-        keys = list(map(add, map(mul, keys, repeat(base)), ids[n - 1 :]))
-        if not keys:
+        if len(tokens) < n:
             break
+        _, first, keys, counts = np.unique(keys[:-1] * len(tokens) + ids[n - 1 :], return_index=True,
+                                           return_inverse=True, return_counts=True)
         if n in TOP_NGRAMS:
-            top, times = Counter(keys).most_common(1)[0]
-            first = keys.index(top)
-            out[n] = (sum(map(len, tokens[first : first + n])) + n - 1) * times
+            times = int(counts.max())
+            start = int(first[counts == times].min())
+            out[n] = (int(lengths[start : start + n].sum()) + n - 1) * times
     return out
 
 

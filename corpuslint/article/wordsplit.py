@@ -133,11 +133,25 @@ def _suffix(chunk: str) -> int:
     return match.start() if match else -1
 
 
+_TRAILING = frozenset(",;:!?)\"”’'")  # a suffix by itself after letters; none rejoins with them
+_LEADING = frozenset("\"“‘('")
+
+
 @lru_cache(maxsize=1 << 17)
 def split_chunk(chunk: str) -> tuple[str, ...]:
     """The tokens of one whitespace-free chunk, by spaCy's prefix / special / suffix / infix loop."""
-    if (chunk.isalpha() or chunk.isdigit()) and chunk not in _SPECIAL:
+    if chunk in _SPECIAL:
+        return _SPECIAL[chunk]
+    if chunk.isalpha() or chunk.isdigit():
         return (chunk,)  # no affix or infix pattern can cut letters alone, or digits alone
+    # The commonest shapes, cut as the loop below would cut them: `said,` `said.` `"We`.
+    head, last = chunk[:-1], chunk[-1]
+    if head.isalpha() and head not in _SPECIAL and (
+            last in _TRAILING or last == "." and "a" <= head[-1] <= "z"):
+        return (head, last)
+    first, rest = chunk[0], chunk[1:]
+    if first in _LEADING and rest.isalpha() and rest not in _SPECIAL:
+        return (first, rest)
     tokens: list[str] = []
     suffixes: list[str] = []
     while chunk and chunk not in _SPECIAL:
