@@ -355,13 +355,7 @@ def _check_once(args: argparse.Namespace) -> int:
 
     fix = _fix_mode(args)
     if fix is not None:
-        from corpuslint.sources.records import is_data_file
-
-        data_files = [f for f in files if f != "-" and is_data_file(f)]
-        if data_files:
-            raise UsageError(f"--fix, --fix-only and --diff work on text files, not on JSONL or "
-                             f"Parquet corpora ({data_files[0]}); 'corpuslint export' writes "
-                             "the cleaned corpus")
+        _refuse_fix(files)
     fmt = settings.output_format
     progress = None
     if _wants_progress(args, fmt, len(files)):
@@ -405,6 +399,20 @@ def _check_once(args: argparse.Namespace) -> int:
         return EXIT_CLEAN
     failing = any(f.diagnostic.severity >= settings.fail_on for f in run.findings)
     return EXIT_FINDINGS if failing else EXIT_CLEAN
+
+
+def _refuse_fix(files: list[str]) -> None:
+    """A fix rewrites plain text files only: a data file or a compressed file is a usage error."""
+    from corpuslint.sources.compressed import compression
+    from corpuslint.sources.records import is_data_file
+
+    for path in files:
+        if path != "-" and is_data_file(path):
+            raise UsageError(f"--fix, --fix-only and --diff work on text files, not on JSONL or "
+                             f"Parquet corpora ({path}); 'corpuslint export' writes the cleaned corpus")
+        if path != "-" and compression(path):
+            raise UsageError(f"--fix, --fix-only and --diff cannot rewrite a compressed file ({path}); "
+                             "'corpuslint export' writes a clean, uncompressed copy")
 
 
 def _cache(args: argparse.Namespace, settings: Settings, linter: Linter,

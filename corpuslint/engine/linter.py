@@ -27,6 +27,7 @@ from corpuslint.fix.fixer import FixMode, FixPolicy, fix_file
 from corpuslint.model.diagnostic import Diagnostic
 from corpuslint.model.document import Document, Location
 from corpuslint.model.finding import Finding, locate
+from corpuslint.sources.compressed import compression
 from corpuslint.sources.files import STDIN, Notice, Unreadable, read_document
 from corpuslint.sources.records import Chunk, Fields, Malformed, is_data_file, plan, read
 
@@ -161,6 +162,8 @@ class Linter:
                 raise ValueError("fixing a JSONL or Parquet corpus is not supported")
             parts = [self.lint_chunk(c, with_excerpt=with_excerpt) for c in plan(path, self.fields)]
             return FileResult(path, tuple(f for part in parts for f in part.findings))
+        if fix is not None and compression(path):
+            raise ValueError("fixing a compressed file is not supported; export writes a clean copy")
         read = read_document(path, stdin_name)
         if isinstance(read, Notice):
             return FileResult(read.path, notice=read)
