@@ -117,8 +117,7 @@ def check_paths(
             run.warnings.append(f"{result.path}: {result.warning}")
         if result.error:
             run.errors.append(result.error)
-        if result.features is not None:
-            features.append(result.features)
+        features.extend(result.features)
     if linter.wants_features:
         run.findings.extend(linter.corpus_findings(features))
     run.findings.extend(_unused_sidecar_entries(linter, settings, files, sidecar_rows))

@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import ClassVar, Protocol
 
@@ -26,6 +26,7 @@ from corpuslint.config import CorpusSettings
 from corpuslint.corpus.features import ALL_PARTS, LINES, NUM_PERM, SIGNATURE, DocFeatures, distinct
 from corpuslint.engine.rule import Check, Rule, RuleInfo
 from corpuslint.model.diagnostic import Diagnostic
+from corpuslint.model.document import Location
 from corpuslint.model.finding import Finding
 
 LSH_MAX_THRESHOLD = 0.9
@@ -79,10 +80,10 @@ class Cluster:
 
 
 class Corpus:
-    """The documents' features in path order, and what several rules share."""
+    """The documents' features in path order (a data file's in record order), and what rules share."""
 
     def __init__(self, docs: Sequence[DocFeatures], settings: CorpusSettings) -> None:
-        self.docs = sorted(docs, key=lambda d: d.path)
+        self.docs = sorted(docs, key=lambda d: d.order)
         self.settings = settings
 
     def __len__(self) -> int:
@@ -231,5 +232,13 @@ def locate(doc: DocFeatures, diagnostic: Diagnostic) -> Finding:
     """
     fingerprint = hashlib.blake2b(f"{diagnostic.code}\0{diagnostic.message}".encode(),
                                   digest_size=8).hexdigest()
+    record = doc.record
+    if record is not None:  # placed at the record, as model.finding.locate places a record's findings
+        inside = doc.location(diagnostic.start)
+        where = f"record {record.number}" + (f", id {record.id}" if record.id is not None else "")
+        at = Location(record.row, 1)
+        message = f"{diagnostic.message} ({where}, text {inside.row}:{inside.column})"
+        return Finding(doc.path, replace(diagnostic, message=message), at, at, (), record=record,
+                       text_location=inside, fingerprint=fingerprint)
     return Finding(doc.path, diagnostic, doc.location(diagnostic.start),
                    doc.location(diagnostic.end), (), fingerprint=fingerprint)
