@@ -335,11 +335,7 @@ class RepeatedLine(CorpusRule):
         settings = corpus.settings
         needed = max(settings.repeated_line_min_documents,
                      settings.repeated_line_min_share * len(corpus))
-        sources: dict[str, set[int]] = defaultdict(set)
-        for i, doc in enumerate(corpus.docs):
-            for line in doc.lines:
-                sources[line.text].add(corpus.cluster_of.get(i, i))
-        repeated = {text: len(s) for text, s in sources.items() if len(s) >= needed}
+        repeated = corpus.line_sources(needed)
         for i, doc in enumerate(corpus.docs):
             for line in doc.lines:
                 if line.text in repeated:

@@ -183,6 +183,11 @@ def _selection_and_config(command: argparse.ArgumentParser) -> argparse._Argumen
     config.add_argument("--config", metavar="PATH",
                         help="use this pyproject.toml or corpuslint.toml instead of searching")
     config.add_argument("--isolated", action="store_true", help="ignore every config file")
+    scale = command.add_argument_group("executor")
+    scale.add_argument("--executor", choices=["local", "ray"],
+                       help="where the passes run: this machine's processes, or Ray (default: local)")
+    scale.add_argument("--ray-address", metavar="ADDRESS",
+                       help="the Ray cluster to run on (default: a local Ray, as ray.init() starts)")
     return config
 
 
@@ -194,6 +199,8 @@ def _record_options(group: argparse._ActionsContainer) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from corpuslint.ray.session import RayMissing  # never imports Ray itself
+
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
@@ -214,6 +221,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _schema(args)
         return _rule(args)
     except UsageError as error:
+        _error(str(error))
+        return EXIT_ERROR
+    except RayMissing as error:  # Ray asked for and not installed: a usage error with the install line
         _error(str(error))
         return EXIT_ERROR
     except KeyboardInterrupt:
@@ -265,6 +275,8 @@ def _load(args: argparse.Namespace) -> tuple[Settings, Linter]:
             output_format=given.get("output_format"),
             text_field=args.text_field,
             id_field=args.id_field,
+            executor=args.executor,
+            ray_address=args.ray_address,
         )
         if given.get("no_corpus"):
             settings = replace(settings, corpus=replace(settings.corpus, enabled=False))

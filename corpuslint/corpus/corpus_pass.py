@@ -73,6 +73,22 @@ class CorpusRule(Rule):
 
 
 @dataclass(frozen=True, slots=True)
+class Keyed:
+    """What grouping documents by a key gives, computed elsewhere (a Ray shuffle, a Polars join).
+
+    `exact_groups`: document indices with one body hash (groups of two or more, each in
+    order); `near_pairs`: verified near-duplicate pairs (a < b), in any order and with
+    repeats; `line_sources`: for D104, each short line's number of distinct sources
+    (clusters counted once), for the lines that reach `repeated_line_min_documents`.
+    A pass given these skips its own grouping; the rules' findings are the same.
+    """
+
+    exact_groups: list[list[int]]
+    near_pairs: tuple[np.ndarray, np.ndarray]
+    line_sources: dict[str, int] | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Cluster:
     """Copies or near copies of each other; `members[0]` (first by path) represents them."""
 
@@ -82,9 +98,11 @@ class Cluster:
 class Corpus:
     """The documents' features in path order (a data file's in record order), and what rules share."""
 
-    def __init__(self, docs: Sequence[DocFeatures], settings: CorpusSettings) -> None:
+    def __init__(self, docs: Sequence[DocFeatures], settings: CorpusSettings,
+                 keyed: Keyed | None = None) -> None:
         self.docs = sorted(docs, key=lambda d: d.order)
         self.settings = settings
+        self.keyed = keyed
 
     def __len__(self) -> int:
         return len(self.docs)
@@ -92,6 +110,8 @@ class Corpus:
     @cached_property
     def exact_groups(self) -> list[list[int]]:
         """Documents with the same normalised body, in order; only groups of two or more."""
+        if self.keyed is not None:
+            return self.keyed.exact_groups
         groups: dict[bytes, list[int]] = defaultdict(list)
         for i, doc in enumerate(self.docs):
             groups[doc.body_hash].append(i)
@@ -124,19 +144,36 @@ class Corpus:
         for group in self.exact_groups:
             for i in group[1:]:
                 join(group[0], i)
-        threshold = self.settings.near_duplicate_threshold
-
-        def similar(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-            return jaccards(self.signatures, a, b) >= threshold
-
-        # Each candidate costs one vectorised comparison of signatures: weigh misses more.
-        for chosen in Bands(self.signatures, threshold, NEAR_DUPLICATE_LSH_WEIGHTS).pairs(similar):
+        for chosen in self._near_pairs():
             for a, b in zip(*(side.tolist() for side in chosen), strict=True):
                 join(a, b)
         members: dict[int, list[int]] = defaultdict(list)
         for i in range(len(self.docs)):
             members[root(i)].append(i)
         return [Cluster(tuple(m)) for m in members.values() if len(m) > 1]
+
+    def _near_pairs(self) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+        """The pairs of documents at least `near-duplicate-threshold` similar (LSH, then verified)."""
+        if self.keyed is not None:
+            yield self.keyed.near_pairs
+            return
+        threshold = self.settings.near_duplicate_threshold
+
+        def similar(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+            return jaccards(self.signatures, a, b) >= threshold
+
+        # Each candidate costs one vectorised comparison of signatures: weigh misses more.
+        yield from Bands(self.signatures, threshold, NEAR_DUPLICATE_LSH_WEIGHTS).pairs(similar)
+
+    def line_sources(self, needed: float) -> dict[str, int]:
+        """Each short line seen in at least `needed` distinct sources (a cluster counts once)."""
+        if self.keyed is not None and self.keyed.line_sources is not None:
+            return {text: n for text, n in self.keyed.line_sources.items() if n >= needed}
+        sources: dict[str, set[int]] = defaultdict(set)
+        for i, doc in enumerate(self.docs):
+            for line in doc.lines:
+                sources[line.text].add(self.cluster_of.get(i, i))
+        return {text: len(s) for text, s in sources.items() if len(s) >= needed}
 
     @cached_property
     def cluster_of(self) -> dict[int, int]:
@@ -215,10 +252,10 @@ class Bands:
                 start = stop
 
 
-def run(checks: Sequence[CorpusCheck], docs: Sequence[DocFeatures],
-        settings: CorpusSettings) -> Iterator[tuple[DocFeatures, Diagnostic]]:
+def run(checks: Sequence[CorpusCheck], docs: Sequence[DocFeatures], settings: CorpusSettings,
+        keyed: Keyed | None = None) -> Iterator[tuple[DocFeatures, Diagnostic]]:
     """Every corpus check's diagnostics, each with the document it is about."""
-    corpus = Corpus(docs, settings)
+    corpus = Corpus(docs, settings, keyed)
     for check in checks:
         for index, diagnostic in check.check_corpus(corpus):
             yield corpus.docs[index], diagnostic

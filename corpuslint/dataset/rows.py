@@ -296,6 +296,11 @@ def batches(files: Sequence[str], settings: Settings, *, raw: bool = False,
             jobs: int | None = None) -> Iterator[Batch]:
     """Every batch of the corpus, in order; in a process pool when there is more than one."""
     items = work_items(files, settings)
+    if settings.executor == "ray":
+        from corpuslint.ray.executor import export_batches
+
+        yield from export_batches(items, settings, raw=raw)
+        return
     jobs = jobs or os.cpu_count() or 1
     if jobs == 1 or len(items) < 2:
         builder = Builder(settings, raw=raw)

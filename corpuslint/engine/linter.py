@@ -177,10 +177,14 @@ class Linter:
         features = (extract(read, self._feature_parts),) if self.wants_features else ()
         return FileResult(read.path, findings, features=features, sidecar_rows=sidecar_rows)
 
-    def corpus_findings(self, features: list[DocFeatures]) -> list[Finding]:
-        """The corpus rules' findings from every document's features, with ignores and severities."""
+    def corpus_findings(self, features: list[DocFeatures],
+                        keyed: corpus.Keyed | None = None) -> list[Finding]:
+        """The corpus rules' findings from every document's features, with ignores and severities.
+
+        `keyed`: the groupings by key when another executor computed them (corpus.Keyed).
+        """
         found = []
-        for doc, diagnostic in corpus.run(self.corpus_checks, features, self._corpus_settings):
+        for doc, diagnostic in corpus.run(self.corpus_checks, features, self._corpus_settings, keyed):
             if diagnostic.code in self.ignored_codes(doc.path) or (
                     doc.record is not None and diagnostic.code in self._record_ignored(doc.record.ignore)):
                 continue
@@ -242,12 +246,18 @@ def _start_worker(settings: Settings, documents: int) -> None:
     _worker.prefilters.expect(documents)
 
 
+def lint_item(linter: Linter, item: str | Chunk, *, with_excerpt: bool = False, stdin_name: str = "-",
+              fix: FixMode | None = None) -> FileResult:
+    """One work item's result: what every executor (serial, process pool, Ray) runs per item."""
+    if isinstance(item, Chunk):
+        return linter.lint_chunk(item, with_excerpt=with_excerpt)
+    return linter.lint_file(item, with_excerpt=with_excerpt, stdin_name=stdin_name, fix=fix)
+
+
 def _lint_in_worker(task: Task) -> FileResult:
     assert _worker is not None
     item, with_excerpt, fix = task
-    if isinstance(item, Chunk):
-        return _worker.lint_chunk(item, with_excerpt=with_excerpt)
-    return _worker.lint_file(item, with_excerpt=with_excerpt, fix=fix)
+    return lint_item(_worker, item, with_excerpt=with_excerpt, fix=fix)
 
 
 def run(
@@ -268,12 +278,14 @@ def run(
     jobs = jobs or os.cpu_count() or 1
     items = work_items(paths, linter.fields)
     chunks = sum(isinstance(item, Chunk) for item in items)
-    if jobs == 1 or "-" in paths or (len(items) < PARALLEL_MIN_FILES and chunks < 2):
-        results: Iterable[FileResult] = (
-            linter.lint_chunk(item, with_excerpt=with_excerpt) if isinstance(item, Chunk)
-            else linter.lint_file(item, with_excerpt=with_excerpt, stdin_name=stdin_name, fix=fix)
-            for item in items
-        )
+    if settings.executor == "ray" and "-" not in paths and fix is None:
+        from corpuslint.ray.executor import lint_items
+
+        results: Iterable[FileResult] = lint_items(items, settings, with_excerpt=with_excerpt)
+    elif jobs == 1 or "-" in paths or (len(items) < PARALLEL_MIN_FILES and chunks < 2):
+        results = (
+            lint_item(linter, item, with_excerpt=with_excerpt, stdin_name=stdin_name, fix=fix)
+            for item in items)
     else:
         # About how many documents each worker will screen (a data file's chunk holds thousands).
         documents = (len(items) - chunks + chunks * RECORDS_PER_CHUNK) // jobs
