@@ -119,7 +119,12 @@ def check_paths(
             run.errors.append(result.error)
         features.extend(result.features)
     if linter.wants_features:
-        run.findings.extend(linter.corpus_findings(features))
+        keyed = None
+        if settings.executor == "ray":  # the groupings by key as shuffles on the cluster
+            from corpuslint.ray.keyed import group_by_key
+
+            keyed = group_by_key(features, settings, linter.feature_parts)
+        run.findings.extend(linter.corpus_findings(features, keyed))
     run.findings.extend(_unused_sidecar_entries(linter, settings, files, sidecar_rows))
     # Cached, fresh and corpus findings together, in the files' order (a stable sort).
     run.findings.sort(key=lambda f: (order.get(f.path, len(order)), f.location))

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
+from itertools import chain
 from typing import ClassVar, Protocol
 
 import numpy as np
@@ -80,11 +81,12 @@ class Keyed:
     order); `near_pairs`: verified near-duplicate pairs (a < b), in any order and with
     repeats; `line_sources`: for D104, each short line's number of distinct sources
     (clusters counted once), for the lines that reach `repeated_line_min_documents`.
-    A pass given these skips its own grouping; the rules' findings are the same.
+    A pass given these skips its own grouping; the rules' findings are the same. A part
+    left None (its features were not computed) is grouped in memory if a rule asks.
     """
 
     exact_groups: list[list[int]]
-    near_pairs: tuple[np.ndarray, np.ndarray]
+    near_pairs: tuple[np.ndarray, np.ndarray] | None = None
     line_sources: dict[str, int] | None = None
 
 
@@ -128,33 +130,16 @@ class Corpus:
     @cached_property
     def clusters(self) -> list[Cluster]:
         """Exact and near duplicates joined (union-find over LSH candidates at the threshold)."""
-        parent = list(range(len(self.docs)))
-
-        def root(i: int) -> int:
-            while parent[i] != i:
-                parent[i] = parent[parent[i]]
-                i = parent[i]
-            return i
-
-        def join(a: int, b: int) -> None:
-            ra, rb = root(a), root(b)
-            if ra != rb:
-                parent[max(ra, rb)] = min(ra, rb)
-
-        for group in self.exact_groups:
-            for i in group[1:]:
-                join(group[0], i)
-        for chosen in self._near_pairs():
-            for a, b in zip(*(side.tolist() for side in chosen), strict=True):
-                join(a, b)
+        near = (zip(*(side.tolist() for side in chosen), strict=True) for chosen in self._near_pairs())
+        firsts = cluster_firsts(len(self.docs), self.exact_groups, chain.from_iterable(near))
         members: dict[int, list[int]] = defaultdict(list)
-        for i in range(len(self.docs)):
-            members[root(i)].append(i)
+        for i, first in enumerate(firsts):
+            members[first].append(i)
         return [Cluster(tuple(m)) for m in members.values() if len(m) > 1]
 
     def _near_pairs(self) -> Iterator[tuple[np.ndarray, np.ndarray]]:
         """The pairs of documents at least `near-duplicate-threshold` similar (LSH, then verified)."""
-        if self.keyed is not None:
+        if self.keyed is not None and self.keyed.near_pairs is not None:
             yield self.keyed.near_pairs
             return
         threshold = self.settings.near_duplicate_threshold
@@ -181,9 +166,41 @@ class Corpus:
         return {i: c.members[0] for c in self.clusters for i in c.members}
 
 
+def cluster_firsts(count: int, groups: Iterable[Sequence[int]],
+                   pairs: Iterable[tuple[int, int]]) -> list[int]:
+    """Each document's cluster, named by its first member: union-find over copies and near pairs."""
+    parent = list(range(count))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def join(a: int, b: int) -> None:
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+
+    for group in groups:
+        for i in group[1:]:
+            join(group[0], i)
+    for a, b in pairs:
+        join(a, b)
+    return [root(i) for i in range(count)]
+
+
 def jaccards(signatures: np.ndarray, a: np.ndarray | int, b: np.ndarray) -> np.ndarray:
     """`Corpus.jaccard` of many pairs at once (the same figures: a count out of 128 is exact)."""
     return np.count_nonzero(signatures[a] == signatures[b], axis=-1) / signatures.shape[1]
+
+
+def band_layout(threshold: float, weights: tuple[float, float]) -> tuple[int, int]:
+    """datasketch's (bands, rows per band) for a threshold, as MinHashLSH chooses them."""
+    from datasketch.lsh import _optimal_param  # 0.5 s with scipy: only when there are pairs to find
+
+    # Above 0.9 datasketch finds no band layout; candidates are verified at the real threshold.
+    return _optimal_param(min(threshold, LSH_MAX_THRESHOLD), NUM_PERM, *weights)
 
 
 class Bands:
@@ -203,10 +220,7 @@ class Bands:
         self.groups: list[tuple[np.ndarray, np.ndarray]] = []
         if len(signatures) < 2:
             return  # no pairs, and no datasketch import (0.5 s with scipy) for one document
-        from datasketch.lsh import _optimal_param
-
-        # Above 0.9 datasketch finds no band layout; candidates are verified at the real threshold.
-        bands, rows = _optimal_param(min(threshold, LSH_MAX_THRESHOLD), NUM_PERM, *weights)
+        bands, rows = band_layout(threshold, weights)
         for band in range(bands):
             values = signatures[:, band * rows:(band + 1) * rows]
             order = np.lexsort(values.T[::-1])

@@ -80,7 +80,7 @@ class Linter:
         self.corpus_checks = [c for c in selected if corpus.is_corpus_check(c)]
         self._corpus_settings = settings.corpus
         self.wants_features = bool(self.corpus_checks) and settings.corpus.enabled
-        self._feature_parts = corpus.needed_parts(self.corpus_checks)
+        self.feature_parts = corpus.needed_parts(self.corpus_checks)
         for code in settings.severity:
             if code not in self.registry.infos:
                 raise UnknownSelector(f"severity: unknown rule code {code!r}")
@@ -174,7 +174,7 @@ class Linter:
             return self._fix_file(read, fix, with_excerpt=with_excerpt, to_stdout=path == STDIN)
         diagnostics, sidecar_rows = self.lint_suppressed(read)
         findings = tuple(locate(read, d, with_excerpt=with_excerpt) for d in diagnostics)
-        features = (extract(read, self._feature_parts),) if self.wants_features else ()
+        features = (extract(read, self.feature_parts),) if self.wants_features else ()
         return FileResult(read.path, findings, features=features, sidecar_rows=sidecar_rows)
 
     def corpus_findings(self, features: list[DocFeatures],
@@ -218,7 +218,7 @@ class Linter:
                 continue
             findings.extend(locate(item, d, with_excerpt=with_excerpt) for d in self.lint(item))
             if self.wants_features:
-                features.append(extract(item, self._feature_parts))
+                features.append(extract(item, self.feature_parts))
         return FileResult(chunk.path, tuple(findings), features=tuple(features))
 
     def _io_error(self, unreadable: Unreadable) -> tuple[Finding, ...]:

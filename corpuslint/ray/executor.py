@@ -12,6 +12,7 @@ writes them on the driver as a local export does.
 
 from __future__ import annotations
 
+import os
 import pickle
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
@@ -22,28 +23,32 @@ from corpuslint.config import Settings
 from corpuslint.ray.session import connect
 
 # One Linter (or export Builder) per Ray worker process and settings, built at its first batch.
-_built: dict[tuple[str, bytes], Any] = {}
+_built: dict[tuple[str, str, bytes], Any] = {}
 
 
 def _cached(kind: str, settings: Settings, make: Callable[[], Any]) -> Any:
-    key = (kind, pickle.dumps(settings))
+    key = (kind, os.getcwd(), pickle.dumps(settings))
     if key not in _built:
         _built[key] = make()
     return _built[key]
 
 
-def _lint_batch(batch: dict[str, np.ndarray], *, settings: Settings, with_excerpt: bool) -> dict[str, Any]:
+def _lint_batch(batch: dict[str, np.ndarray], *, settings: Settings, with_excerpt: bool,
+                cwd: str) -> dict[str, Any]:
     from corpuslint.engine.linter import Linter, lint_item
 
+    os.chdir(cwd)  # paths (and the .corpuslint-ignore sidecar) are found as the driver finds them
     linter = _cached("linter", settings, lambda: Linter(settings))
     results = [pickle.dumps(lint_item(linter, pickle.loads(item), with_excerpt=with_excerpt))
                for item in batch["item"]]
     return {"seq": batch["seq"], "result": np.array(results, dtype=object)}
 
 
-def _export_batch(batch: dict[str, np.ndarray], *, settings: Settings, raw: bool) -> dict[str, Any]:
+def _export_batch(batch: dict[str, np.ndarray], *, settings: Settings, raw: bool,
+                  cwd: str) -> dict[str, Any]:
     from corpuslint.dataset.rows import Builder
 
+    os.chdir(cwd)
     builder = _cached(f"builder{raw}", settings, lambda: Builder(settings, raw=raw))
     built = [pickle.dumps(builder.batch(pickle.loads(item))) for item in batch["item"]]
     return {"seq": batch["seq"], "result": np.array(built, dtype=object)}
@@ -58,7 +63,10 @@ def _mapped(items: Sequence[Any], fn: Callable[..., dict[str, Any]], kwargs: dic
     rows = [{"seq": i, "item": pickle.dumps(item)} for i, item in enumerate(items)]
     cpus = max(1, int(ray.cluster_resources().get("CPU", 1)))
     ds = ray.data.from_items(rows, override_num_blocks=max(1, min(len(rows), 4 * cpus)))
-    done = ds.map_batches(fn, fn_kwargs=kwargs, batch_size=per_batch, batch_format="numpy")
+    # Paths stay as the user gave them (they name the findings): every node reads them
+    # from the driver's working folder, which a cluster shares (NFS, a mounted bucket).
+    done = ds.map_batches(fn, fn_kwargs={**kwargs, "cwd": os.getcwd()}, batch_size=per_batch,
+                          batch_format="numpy")
     # Results arrive in any order; a driver holding them all is what the local executor does too.
     found = sorted(done.iter_rows(), key=lambda row: row["seq"])
     for row in found:
