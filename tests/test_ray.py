@@ -93,3 +93,44 @@ def test_ray_export_writes_exactly_the_local_rows(local_ray: None, sample: Path)
     assert tables["local"].height == 24 + 2 + 2 + 22  # files, copy and near copy, seeds, records
     assert tables["local"]["near_duplicate_of"].drop_nulls().len() >= 3
     assert tables["ray"].equals(tables["local"])
+
+
+def _rows(folder: Path) -> list[dict[str, str]]:
+    return [{"id": str(path.relative_to(folder)), "text": path.read_text(encoding="utf-8")}
+            for path in sorted((folder / "news").glob("*.txt"))]
+
+
+def test_the_pipeline_api_lints_a_dataset_as_check_lints_the_files(
+        local_ray: None, sample: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import corpuslint.ray
+
+    cwd = os.getcwd()
+    os.chdir(sample)
+    try:
+        assert main(["check", "--isolated", "--no-cache", "--output-format", "json", "--exit-zero",
+                     "news"]) == 0
+    finally:
+        os.chdir(cwd)
+    expected = sorted((f["filename"], f["code"], f["location"]["row"], f["location"]["column"], f["message"])
+                      for f in json.loads(capsys.readouterr().out))
+    found = corpuslint.ray.lint(ray.data.from_items(_rows(sample)), text="text").take_all()
+    assert sorted((f["id"], f["code"], f["row"], f["column"], f["message"]) for f in found) == expected
+    assert {"D102", "D103", "D104"} <= {f["code"] for f in found}
+
+
+def test_the_pipeline_api_cleans_a_dataset_into_the_exports_rows(local_ray: None, sample: Path) -> None:
+    import polars as pl
+
+    import corpuslint.ray
+
+    cwd = os.getcwd()
+    os.chdir(sample)
+    try:
+        assert main(["export", "--isolated", "news", "-o", "news.parquet"]) == 0
+    finally:
+        os.chdir(cwd)
+    exported = read_export(str(sample / "news.parquet")).sort("path")
+    cleaned = corpuslint.ray.clean(ray.data.from_items(_rows(sample)))
+    rows = pl.concat([pl.from_arrow(b) for b in cleaned.iter_batches(batch_format="pyarrow")]).sort("path")
+    assert rows.select(exported.columns).equals(exported)
+    assert rows["near_duplicate_of"].drop_nulls().len() >= 2

@@ -33,12 +33,19 @@ def _cached(kind: str, settings: Settings, make: Callable[[], Any]) -> Any:
     return _built[key]
 
 
+def cached_linter(settings: Settings) -> Any:
+    """This worker's Linter for these settings (built at its first batch)."""
+    from corpuslint.engine.linter import Linter
+
+    return _cached("linter", settings, lambda: Linter(settings))
+
+
 def _lint_batch(batch: dict[str, np.ndarray], *, settings: Settings, with_excerpt: bool,
                 cwd: str) -> dict[str, Any]:
-    from corpuslint.engine.linter import Linter, lint_item
+    from corpuslint.engine.linter import lint_item
 
     os.chdir(cwd)  # paths (and the .corpuslint-ignore sidecar) are found as the driver finds them
-    linter = _cached("linter", settings, lambda: Linter(settings))
+    linter = cached_linter(settings)
     results = [pickle.dumps(lint_item(linter, pickle.loads(item), with_excerpt=with_excerpt))
                for item in batch["item"]]
     return {"seq": batch["seq"], "result": np.array(results, dtype=object)}

@@ -48,23 +48,26 @@ def group_by_key(features: Sequence[DocFeatures], settings: Settings, parts: fro
     cpus = max(1, int(ray.cluster_resources().get("CPU", 1)))
     rows = [{"doc": i, "body": doc.body_hash.hex(), "signature": doc.signature.tobytes(),
              "lines": [line.text for line in doc.lines]} for i, doc in enumerate(docs)]
-    table = ray.data.from_items(rows, override_num_blocks=max(1, min(len(rows) // 1000, 8 * cpus)))
-    exact = table.groupby("body").map_groups(_exact, batch_format="numpy")
+    # Ray's default of 200 shuffle partitions costs seconds on a small corpus; one per 10,000
+    # documents, up to 16 a CPU, keeps every task busy on a large one.
+    parts_count = max(1, min(16 * cpus, len(rows) // 10_000 + 1))
+    table = ray.data.from_items(rows, override_num_blocks=parts_count)
+    exact = table.groupby("body", num_partitions=parts_count).map_groups(_exact, batch_format="numpy")
     groups = sorted(sorted(int(d) for d in row["docs"]) for row in exact.iter_rows())
     if SIGNATURE not in parts:
         return Keyed(groups)
     threshold = settings.corpus.near_duplicate_threshold
     bands, per_band = band_layout(threshold, NEAR_DUPLICATE_LSH_WEIGHTS)
     pairs = (table.flat_map(_band_rows, fn_kwargs={"bands": bands, "rows": per_band})
-             .groupby("band").map_groups(_verified, fn_kwargs={"threshold": threshold},
-                                         batch_format="numpy"))
+             .groupby("band", num_partitions=parts_count)
+             .map_groups(_verified, fn_kwargs={"threshold": threshold}, batch_format="numpy"))
     found = [(int(row["a"]), int(row["b"])) for row in pairs.iter_rows()]
     near = (np.array([a for a, _ in found], dtype=np.int64), np.array([b for _, b in found], dtype=np.int64))
     if LINES not in parts:
         return Keyed(groups, near)
     source = {i: first for i, first in enumerate(cluster_firsts(len(docs), groups, found)) if first != i}
     counted = (table.flat_map(_line_rows, fn_kwargs={"source": source})
-               .groupby("text").map_groups(
+               .groupby("text", num_partitions=parts_count).map_groups(
                    _line_count, fn_kwargs={"least": settings.corpus.repeated_line_min_documents},
                    batch_format="numpy"))
     return Keyed(groups, near, {row["text"]: int(row["sources"]) for row in counted.iter_rows()})
