@@ -10,11 +10,13 @@ from __future__ import annotations
 import logging
 from types import ModuleType
 
+from corpuslint.errors import UsageError
+
 INSTALL_HINT = "pip install 'corpuslint-text[ray]'"
 
 
-class RayMissing(RuntimeError):
-    """Ray was asked for and is not installed."""
+class RayMissing(UsageError):
+    """Ray was asked for and is not installed (a usage error: exit 2, with the install line)."""
 
 
 def import_ray() -> ModuleType:
