@@ -52,13 +52,15 @@ def group_by_key(features: Sequence[DocFeatures], settings: Settings, parts: fro
     # documents, up to 16 a CPU, keeps every task busy on a large one.
     parts_count = max(1, min(16 * cpus, len(rows) // 10_000 + 1))
     table = ray.data.from_items(rows, override_num_blocks=parts_count)
-    exact = table.groupby("body", num_partitions=parts_count).map_groups(_exact, batch_format="numpy")
+    exact = (table.select_columns(["doc", "body"]).groupby("body", num_partitions=parts_count)
+             .map_groups(_exact, batch_format="numpy"))
     groups = sorted(sorted(int(d) for d in row["docs"]) for row in exact.iter_rows())
     if SIGNATURE not in parts:
         return Keyed(groups)
     threshold = settings.corpus.near_duplicate_threshold
     bands, per_band = band_layout(threshold, NEAR_DUPLICATE_LSH_WEIGHTS)
-    pairs = (table.flat_map(_band_rows, fn_kwargs={"bands": bands, "rows": per_band})
+    pairs = (table.select_columns(["doc", "signature"])
+             .flat_map(_band_rows, fn_kwargs={"bands": bands, "rows": per_band})
              .groupby("band", num_partitions=parts_count)
              .map_groups(_verified, fn_kwargs={"threshold": threshold}, batch_format="numpy"))
     found = [(int(row["a"]), int(row["b"])) for row in pairs.iter_rows()]
@@ -66,7 +68,7 @@ def group_by_key(features: Sequence[DocFeatures], settings: Settings, parts: fro
     if LINES not in parts:
         return Keyed(groups, near)
     source = {i: first for i, first in enumerate(cluster_firsts(len(docs), groups, found)) if first != i}
-    counted = (table.flat_map(_line_rows, fn_kwargs={"source": source})
+    counted = (table.select_columns(["doc", "lines"]).flat_map(_line_rows, fn_kwargs={"source": source})
                .groupby("text", num_partitions=parts_count).map_groups(
                    _line_count, fn_kwargs={"least": settings.corpus.repeated_line_min_documents},
                    batch_format="numpy"))
