@@ -146,11 +146,9 @@ def check_paths(
             run.errors.append(result.error)
         features.extend(result.features)
     if linter.wants_features:
-        keyed = None
-        if settings.executor == "ray":  # the groupings by key as shuffles on the cluster
-            from corpuslint.ray.keyed import group_by_key
+        from corpuslint.corpus.spill import groupings
 
-            keyed = group_by_key(features, settings, linter.feature_parts)
+        keyed = groupings(features, settings, linter.feature_parts)
         run.findings.extend(linter.corpus_findings(features, keyed))
     run.findings.extend(linter.unused_sidecar_findings(files, sidecar_rows))
     # Cached, fresh and corpus findings together, in the files' order (a stable sort).

@@ -44,6 +44,9 @@ class CorpusSettings:
     rewrite_threshold: float = 0.75
     repeated_line_min_documents: int = 5
     repeated_line_min_share: float = 0.01
+    # Past this many documents the groupings by key (copies, LSH bands, lines) are made by
+    # Polars over Parquet files (corpus/spill.py), not in memory; 0 spills every run.
+    spill_over: int = 100_000
 
 
 def _corpus(key: str, value: Any) -> CorpusSettings:

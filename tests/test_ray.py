@@ -14,16 +14,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import BBC_SAMPLE, ROOT
+from dup_sample import build_duplicates
 
 from corpuslint.cli import main
 from corpuslint.dataset.export import read_export
 
 ray = pytest.importorskip("ray")
 pytestmark = pytest.mark.slow
-
-FOLLOW = "Follow us on Twitter @examplenews for every update"
-
 
 @pytest.fixture(scope="module")
 def local_ray() -> Iterator[None]:
@@ -35,26 +32,7 @@ def local_ray() -> Iterator[None]:
 
 @pytest.fixture(scope="module")
 def sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("sample")
-    articles = sorted(BBC_SAMPLE.rglob("*.txt"))[:40]
-    texts = [path.read_text(encoding="utf-8") for path in articles]
-    (folder / "news").mkdir()
-    for i, text in enumerate(texts[:24]):
-        tail = f"\n{FOLLOW}\n" if i % 3 == 0 else ""
-        (folder / "news" / f"{i:02d}.txt").write_text(text + tail, encoding="utf-8")
-    (folder / "news" / "copy-of-03.txt").write_text(texts[3], encoding="utf-8")
-    head, body = texts[5].split("\n", 1)
-    (folder / "news" / "near-05.txt").write_text(head + "\n" + body.replace(" the ", " a ", 2),
-                                                 encoding="utf-8")
-    for seed in ("001", "002"):
-        source = next((ROOT / "seeds").glob(f"{seed}_*.txt"))
-        (folder / "news" / source.name).write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
-    records = [{"id": f"r{i}", "text": text + (f"\n{FOLLOW}\n" if i % 2 else "")}
-               for i, text in enumerate(texts[20:])]
-    records.append({"id": "copy-of-r1", "text": records[1]["text"]})
-    records.append({"id": "copy-of-file-07", "text": texts[7]})
-    (folder / "corpus.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
-    return folder
+    return build_duplicates(tmp_path_factory.mktemp("sample"))
 
 
 def _check(folder: Path, capsys: pytest.CaptureFixture[str], *extra: str) -> list[dict[str, object]]:
