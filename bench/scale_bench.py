@@ -66,7 +66,8 @@ def build(documents: int, out: Path, *, seed: int = 2026) -> Path:
             for i in range(count):
                 number = first + i
                 if kept and draws[i, 0] < 0.02:
-                    text = "Copied " + kept[int(draws[i, 1] * len(kept))].split("\n", 1)[1].lstrip("\n")
+                    body = kept[int(draws[i, 1] * len(kept))].split("\n", 1)[1]
+                    text = "A copy under a new headline\n" + body
                 elif kept and draws[i, 0] < 0.07:
                     source = kept[int(draws[i, 1] * len(kept))].split(" ")
                     for at in rng.integers(0, len(source), size=max(1, len(source) // 100)):
