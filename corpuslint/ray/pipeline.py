@@ -10,6 +10,7 @@ key on the cluster (ray/keyed.py), as `check --executor ray` does.
 
 from __future__ import annotations
 
+import pickle
 from typing import Any
 
 import numpy as np
@@ -39,8 +40,6 @@ def lint(ds: Any, text: str = "text", id: str = "id", settings: Settings | None 
     linter = Linter(settings)
     if not linter.wants_features:
         return found
-    import pickle
-
     features = [pickle.loads(row["features"])
                 for row in ds.map_batches(_features, fn_kwargs=kwargs, batch_format="numpy").iter_rows()]
     keyed = group_by_key(features, settings, linter.feature_parts)
@@ -83,8 +82,6 @@ def _findings(batch: dict[str, np.ndarray], *, settings: Settings, text: str, id
 
 
 def _features(batch: dict[str, np.ndarray], *, settings: Settings, text: str, id: str) -> dict[str, Any]:
-    import pickle
-
     from corpuslint.corpus.features import extract
     from corpuslint.ray.executor import cached_linter
 
