@@ -27,6 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import default_source  # bench/ is not a package: found by the path above
+from results import replace_section
 
 SECTION = "## Scale-out: local against Ray (bench/scale_bench.py)"
 
@@ -189,12 +190,7 @@ def write_results(path: Path, rows: list[tuple]) -> None:
     lines += [f"| {n:,} | {mb:,.0f} MB | {ex} | {s:.1f} | {m:.0f} | {t:.0f} | "
               f"{', '.join(f'{k} {v:,}' for k, v in sorted(c.items()))} |"
               for n, mb, ex, s, m, t, c in rows]
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
-    start = text.find(SECTION)
-    if start >= 0:
-        end = text.find("\n## ", start + len(SECTION))
-        text = text[:start] + text[end + 1:] if end >= 0 else text[:start]
-    path.write_text(text.rstrip("\n") + "\n\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    replace_section(path, lines)
 
 
 if __name__ == "__main__":

@@ -3,8 +3,9 @@
 In memory, grouping documents by body hash, by LSH band and by short line
 costs a dict entry (or a numpy row) per document and per line, which grows with
 the corpus. Past `corpus.spill-over` documents the keys go to Parquet files in a
-temporary folder instead, a batch at a time as the per-document pass returns
-them, and Polars' streaming engine groups and joins them there:
+temporary folder instead, BATCH documents a part, and Polars' streaming engine
+groups and joins them there (the documents' features themselves stay in memory
+for the rules: spilling them too is what would bound the whole pass):
 
 - exact copies: `group_by(body)`;
 - near copies: the band table (document, band, the band's MinHash values) joined
