@@ -1,0 +1,99 @@
+"""Which lines of a crude page are chrome, in runs the B2 rules report: one analysis per document.
+
+The trees (model.py) give each non-blank line a probability of belonging to
+the article; a line below the model's threshold is chrome. Two things the
+trees cannot be trusted with are decided here: the headline (a short Title
+Case line, like every menu entry, but the article's; the page title on the
+first line often repeats it, so the copy nearest the body is kept) and the
+byline right under it. Chrome lines next to each other (blank lines aside)
+form one run, and the run's shape picks the rule that reports it.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from corpuslint.model.document import Document
+from corpuslint.weblines.features import line_features
+from corpuslint.weblines.model import shipped
+
+# The screen's prefilter: a page has a run of three short lines with no sentence end.
+PAGE_PREFILTER = r"(?:^|\n)[^\n.!?]{1,60}\n[^\n.!?]{1,60}\n[^\n.!?]{1,60}(?:\n|$)"
+_BYLINE = re.compile(r"^(?:by|written by|von|par|por|di)\s+\S", re.IGNORECASE)
+HEADLINE_REACH = 8  # lines above the article's first line where its headline may sit
+HEADLINE_OVERLAP = 0.4
+BLOCK_MIN_LINES = 3
+LINK_TITLE_WORDS = (2, 14)
+
+
+class RunKind(enum.Enum):
+    BLOCK = "boilerplate-block"
+    LINKS = "link-list"
+    LINE = "page-chrome-line"
+
+
+@dataclass(frozen=True, slots=True)
+class ChromeRun:
+    """Chrome lines next to each other: 1-based rows, inclusive, and what they look like."""
+
+    first_row: int
+    last_row: int
+    lines: int
+    kind: RunKind
+
+
+def decide(lines: Sequence[str], rows: Sequence[int], x: np.ndarray, p: np.ndarray,
+           threshold: float) -> np.ndarray:
+    """Keep (True) or drop each non-blank line, from its probability and the headline rules."""
+    keep = p >= threshold
+    if not keep.any():
+        return keep
+    first = int(np.argmax(keep))
+    title = x[:, 13]  # word overlap with the page's first line, the <title> in crude text
+    reach = range(max(first - HEADLINE_REACH, 0), first)
+    candidates = [k for k in reach if title[k] >= HEADLINE_OVERLAP and x[k, 1] >= 3 and k > 0]
+    if candidates:
+        headline = candidates[-1]
+        keep[headline] = True
+        for k in range(headline + 1, first):
+            if _BYLINE.match(lines[rows[k]].strip()):
+                keep[k] = True
+    elif first > 0 and keep[first:].sum() and x[0, 1] >= 3:
+        keep[0] = True  # no copy near the body: the page title is the only headline there is
+    return keep
+
+
+def _kind(x: np.ndarray) -> RunKind:
+    if len(x) < BLOCK_MIN_LINES:
+        return RunKind.LINE
+    low, high = LINK_TITLE_WORDS
+    titles = (x[:, 1] >= low) & (x[:, 1] <= high) & (x[:, 3] == 0) & (x[:, 15] >= BLOCK_MIN_LINES)
+    return RunKind.LINKS if titles.mean() >= 0.6 else RunKind.BLOCK
+
+
+def chrome_runs(doc: Document) -> tuple[ChromeRun, ...]:
+    """The document's chrome, run by run; `doc.derived` shares it between the three rules."""
+    return doc.derived(_chrome_runs)
+
+
+def _chrome_runs(doc: Document) -> tuple[ChromeRun, ...]:
+    lines = [line.text for line in doc.lines]
+    rows, x = line_features(lines)
+    trees = shipped()
+    keep = decide(lines, rows, x, trees.probabilities(x), trees.threshold)
+    if keep.all() or not keep.any():
+        return ()  # nothing to cut, or nothing would be left: not a page this model understands
+    runs = []
+    start = None
+    for k in range(len(rows) + 1):
+        if k < len(rows) and not keep[k]:
+            start = k if start is None else start
+        elif start is not None:
+            runs.append(ChromeRun(rows[start] + 1, rows[k - 1] + 1, k - start, _kind(x[start:k])))
+            start = None
+    return tuple(runs)
