@@ -1,7 +1,7 @@
 """Which lines of a crude page are chrome, in runs the B2 rules report: one analysis per document.
 
 The trees (model.py) give each non-blank line a probability of belonging to
-the article; a line below the model's threshold is chrome. Two things the
+the article; `decide` turns those into verdicts with jusText's two levels. Two things the
 trees cannot be trusted with are decided here: the headline (a short Title
 Case line, like every menu entry, but the article's; the page title on the
 first line often repeats it, so the copy nearest the body is kept) and the
@@ -28,6 +28,7 @@ _BYLINE = re.compile(r"^(?:by|written by|von|par|por|di)\s+\S", re.IGNORECASE)
 HEADLINE_REACH = 8  # lines above the article's first line where its headline may sit
 HEADLINE_OVERLAP = 0.4
 BLOCK_MIN_LINES = 3
+NEAR_REACH = 3
 LINK_TITLE_WORDS = (2, 14)
 
 
@@ -48,11 +49,22 @@ class ChromeRun:
 
 
 def decide(lines: Sequence[str], rows: Sequence[int], x: np.ndarray, p: np.ndarray,
-           threshold: float) -> np.ndarray:
-    """Keep (True) or drop each non-blank line, from its probability and the headline rules."""
-    keep = p >= threshold
+           keep_at: float, near_at: float) -> np.ndarray:
+    """Keep (True) or drop each non-blank line, from its probability, its neighbours and the headline.
+
+    jusText's two levels: a line at or above `keep_at` is article; a line at
+    or above `near_at` is article too when kept lines stand within NEAR_REACH
+    lines on both sides of it (a short line inside the article: a subheading,
+    a list item, a one-line quote).
+    """
+    keep = p >= keep_at
     if not keep.any():
         return keep
+    index = np.arange(len(p))
+    kept = np.where(keep, index, -1)
+    before = np.maximum.accumulate(kept)
+    after = np.minimum.accumulate(np.where(keep, index, len(p))[::-1])[::-1]
+    keep |= (p >= near_at) & (before >= 0) & (index - before <= NEAR_REACH) & (after - index <= NEAR_REACH)
     first = int(np.argmax(keep))
     title = x[:, 13]  # word overlap with the page's first line, the <title> in crude text
     reach = range(max(first - HEADLINE_REACH, 0), first)
@@ -63,7 +75,7 @@ def decide(lines: Sequence[str], rows: Sequence[int], x: np.ndarray, p: np.ndarr
         for k in range(headline + 1, first):
             if _BYLINE.match(lines[rows[k]].strip()):
                 keep[k] = True
-    elif first > 0 and keep[first:].sum() and x[0, 1] >= 3:
+    elif first > 0 and x[0, 1] >= 3:
         keep[0] = True  # no copy near the body: the page title is the only headline there is
     return keep
 
@@ -84,8 +96,8 @@ def chrome_runs(doc: Document) -> tuple[ChromeRun, ...]:
 def _chrome_runs(doc: Document) -> tuple[ChromeRun, ...]:
     lines = [line.text for line in doc.lines]
     rows, x = line_features(lines)
-    trees = shipped()
-    keep = decide(lines, rows, x, trees.probabilities(x), trees.threshold)
+    model = shipped()
+    keep = decide(lines, rows, x, model.trees.probabilities(x), model.keep, model.near)
     if keep.all() or not keep.any():
         return ()  # nothing to cut, or nothing would be left: not a page this model understands
     runs = []
@@ -96,4 +108,8 @@ def _chrome_runs(doc: Document) -> tuple[ChromeRun, ...]:
         elif start is not None:
             runs.append(ChromeRun(rows[start] + 1, rows[k - 1] + 1, k - start, _kind(x[start:k])))
             start = None
+    # A page's chrome comes in blocks (its menus, its footer); a clean article with one odd
+    # line has none, and the rules leave it alone rather than cut a line from a list.
+    if not any(run.lines >= BLOCK_MIN_LINES for run in runs):
+        return ()
     return tuple(runs)

@@ -1,7 +1,7 @@
 """The B2 line classifier's trees, shipped as JSON and evaluated with numpy alone.
 
 tools/train_b2.py fits scikit-learn's gradient-boosted trees and exports them
-here; at run time there is no scikit-learn and no network: the trees are
+here, with the thresholds it chose; at run time there is no scikit-learn and no network: the trees are
 flat arrays (one entry per node, leaves pointing at themselves), so every
 tree walks every line at once in `depth` vectorised steps.
 """
@@ -15,8 +15,6 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-
-from corpuslint.weblines.features import context_features
 
 MODEL_PATH = Path(__file__).with_name("model.json")
 
@@ -88,25 +86,20 @@ class Trees:
 
 @dataclass(frozen=True)
 class Model:
-    """Two stages and a threshold: the lines' own features, then those and the first verdicts around."""
+    """The trees and the two thresholds of the decision (see classify.decide)."""
 
-    first: Trees
-    second: Trees
-    threshold: float
-
-    def probabilities(self, x: np.ndarray) -> np.ndarray:
-        """p(article) of each line, from its features (features.NAMES columns)."""
-        p = self.first.probabilities(x)
-        return self.second.probabilities(np.hstack([x, context_features(x, p)]))
+    trees: Trees
+    keep: float
+    near: float
 
     def dumps(self) -> str:
-        data = {"threshold": self.threshold, "first": self.first.to_json(), "second": self.second.to_json()}
+        data = {"keep": self.keep, "near": self.near, "trees": self.trees.to_json()}
         return json.dumps(data, separators=(",", ":")) + "\n"
 
     @classmethod
     def loads(cls, text: str) -> Model:
         data = json.loads(text)
-        return cls(Trees.from_json(data["first"]), Trees.from_json(data["second"]), data["threshold"])
+        return cls(Trees.from_json(data["trees"]), data["keep"], data["near"])
 
 
 @cache
