@@ -5,7 +5,7 @@ the article; `decide` turns those into verdicts with jusText's two levels. Two t
 trees cannot be trusted with are decided here: the headline (a short Title
 Case line, like every menu entry, but the article's; the page title on the
 first line often repeats it, so the copy nearest the body is kept) and the
-byline right under it. Chrome lines next to each other (blank lines aside)
+byline or dateline between it and the body. Chrome lines next to each other (blank lines aside)
 form one run, and the run's shape picks the rule that reports it.
 """
 
@@ -25,6 +25,11 @@ from corpuslint.weblines.model import shipped
 # The screen's prefilter: a page has a run of three short lines with no sentence end.
 PAGE_PREFILTER = r"(?:^|\n)[^\n.!?]{1,60}\n[^\n.!?]{1,60}\n[^\n.!?]{1,60}(?:\n|$)"
 _BYLINE = re.compile(r"^(?:by|written by|von|par|por|di)\s+\S", re.IGNORECASE)
+# A dateline or timestamp under the headline: a year, or a month's name and a day.
+_DATED = re.compile(r"\b(?:19|20)\d{2}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}\b",
+                    re.IGNORECASE)
+LABEL_MAX_WORDS = 12
+LIST_MAX_LINES = 30
 HEADLINE_REACH = 8  # lines above the article's first line where its headline may sit
 HEADLINE_OVERLAP = 0.4
 BLOCK_MIN_LINES = 3
@@ -73,11 +78,34 @@ def decide(lines: Sequence[str], rows: Sequence[int], x: np.ndarray, p: np.ndarr
         headline = candidates[-1]
         keep[headline] = True
         for k in range(headline + 1, first):
-            if _BYLINE.match(lines[rows[k]].strip()):
+            text = lines[rows[k]].strip()
+            if x[k, 1] <= LABEL_MAX_WORDS and (_BYLINE.match(text) or _DATED.search(text)):
+                keep[k] = True
+            elif x[k, 14]:  # prose between the headline and the body: the lede
                 keep[k] = True
     elif first > 0 and x[0, 1] >= 3:
         keep[0] = True  # no copy near the body: the page title is the only headline there is
+    _keep_introduced_lists(lines, rows, keep)
     return keep
+
+
+def _keep_introduced_lists(lines: Sequence[str], rows: Sequence[int], keep: np.ndarray) -> None:
+    """Keep dropped runs between article lines that a colon introduces: the article's own lists.
+
+    The colon ends the article line before the run or the run's first line ("You will need:").
+    """
+    k = 0
+    while k < len(keep):
+        if keep[k]:
+            k += 1
+            continue
+        end = k
+        while end < len(keep) and not keep[end]:
+            end += 1
+        introduced = any(lines[rows[i]].rstrip().endswith(":") for i in (k - 1, k) if i >= 0)
+        if 0 < k and end < len(keep) and end - k <= LIST_MAX_LINES and introduced:
+            keep[k:end] = True
+        k = end
 
 
 def _kind(x: np.ndarray) -> RunKind:
