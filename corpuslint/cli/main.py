@@ -142,6 +142,8 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("-o", "--output", required=True, metavar="FILE",
                         help="the table to write: .parquet, .jsonl, .ndjson or .csv")
     export.add_argument("--raw", action="store_true", help="keep the text as it was (no safe fixes)")
+    export.add_argument("--unsafe-fixes", action="store_true",
+                        help="apply unsafe fixes too to the text column (B2's page chrome)")
     export.add_argument("--jobs", type=int, metavar="N", help="worker processes (default: every core)")
     _record_options(_selection_and_config(export))
     schema = commands.add_parser("schema", help="print the exported table's schema",
@@ -711,7 +713,8 @@ def _export(args: argparse.Namespace) -> int:
         files, notices = api.discover(paths, settings)
         if "-" in files:
             raise UsageError("export reads files, not stdin")
-        result = api.export(files, args.output, settings, raw=args.raw, jobs=args.jobs)
+        result = api.export(files, args.output, settings, raw=args.raw,
+                            unsafe=args.unsafe_fixes, jobs=args.jobs)
     except (MissingPath, ExportError) as error:
         raise UsageError(str(error)) from None
     for notice in [*notices, *result.notices]:
