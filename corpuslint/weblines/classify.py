@@ -24,6 +24,7 @@ from corpuslint.weblines.model import shipped
 
 # The screen's prefilter: a page has a run of three short lines with no sentence end.
 PAGE_PREFILTER = r"(?:^|\n)[^\n.!?]{1,60}\n[^\n.!?]{1,60}\n[^\n.!?]{1,60}(?:\n|$)"
+_PAGE = re.compile(PAGE_PREFILTER)
 _BYLINE = re.compile(r"^(?:by|written by|von|par|por|di)\s+\S", re.IGNORECASE)
 # A dateline or timestamp under the headline: a year, or a month's name and a day.
 _DATED = re.compile(r"\b(?:19|20)\d{2}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}\b",
@@ -122,6 +123,8 @@ def chrome_runs(doc: Document) -> tuple[ChromeRun, ...]:
 
 
 def _chrome_runs(doc: Document) -> tuple[ChromeRun, ...]:
+    if _PAGE.search(doc.text) is None:
+        return ()  # the rules' prefilter, kept here too: `fast-path = false` must report the same
     lines = [line.text for line in doc.lines]
     rows, x = line_features(lines)
     model = shipped()
