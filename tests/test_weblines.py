@@ -113,3 +113,16 @@ def test_training_reproduces_the_shipped_model() -> None:
     done = subprocess.run([sys.executable, str(ROOT / "tools" / "train_b2.py"), "--check"],
                           capture_output=True, text=True, cwd=ROOT)
     assert done.returncode == 0, done.stdout[-500:]
+
+
+def test_clean_articles_report_nothing() -> None:
+    """The seeds and the vendored BBC sample: no page chrome, so no B2 finding."""
+    from conftest import BBC_SAMPLE, SEEDS
+
+    from corpuslint.sources.files import read_document
+
+    linter = Linter(Settings(select=("B2",)))
+    paths = sorted(SEEDS.glob("*.txt")) + sorted(BBC_SAMPLE.rglob("*.txt"))
+    assert len(paths) > 20
+    found = [(p.name, d.code) for p in paths for d in linter.lint(read_document(str(p), "-"))]
+    assert found == []
