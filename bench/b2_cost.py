@@ -1,6 +1,6 @@
 """What turning on the B2 page-chrome rules costs per document, against the default pass.
 
-    python bench/b2_cost.py                  # bench/run.py's corpus if built, else bbc-dev (which it replicates)
+    python bench/b2_cost.py            # bench/run.py's corpus if built, else bbc-dev (which it replicates)
     python bench/b2_cost.py --corpus DIR --repeat 7
 
 Documents are read into memory first. B2's cost is what it adds: the screen's
@@ -35,7 +35,8 @@ def _default_corpus() -> Path:
     """bench/run.py's corpus when built; else bbc-dev itself, which that corpus replicates."""
     if BENCH.is_dir():
         return BENCH
-    shared = next((p / "shared" for p in BENCH.parents if (p / "shared" / "corpora").is_dir()), Path("shared"))
+    found = (p / "shared" for p in BENCH.parents if (p / "shared" / "corpora").is_dir())
+    shared = next(found, Path("shared"))
     return shared / "corpora" / "bbc-dev"
 
 

@@ -26,9 +26,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+from aeb_metric import TOKEN, score
 from sklearn.ensemble import GradientBoostingClassifier
 
-from aeb_metric import TOKEN, score
 from corpuslint.weblines import classify
 from corpuslint.weblines.features import NAMES, line_features
 from corpuslint.weblines.model import MODEL_PATH, Model, Trees

@@ -86,7 +86,8 @@ class LinkList(_ChromeRule):
     deduplication cannot tell two pages apart by their bodies.
 
     ## Example
-    Before: `…said the spokesperson.` / blank / `Most Read` / `Brookings: AI will affect white-collar jobs` / `Qualcomm: 5G will cover major metros in 2020`
+    Before: `…said the spokesperson.` / blank / `Most Read` /
+    `Brookings: AI will affect white-collar jobs` / `Qualcomm: 5G will cover major metros in 2020`
     After: `…said the spokesperson.`
 
     ## Fix safety

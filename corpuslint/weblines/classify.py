@@ -19,16 +19,18 @@ from dataclasses import dataclass
 import numpy as np
 
 from corpuslint.model.document import Document
-from corpuslint.weblines.features import line_features
+from corpuslint.weblines.features import NAMES, line_features
 from corpuslint.weblines.model import shipped
 
 # The screen's prefilter: a page has a run of three short lines with no sentence end.
 PAGE_PREFILTER = r"(?:^|\n)[^\n.!?]{1,60}\n[^\n.!?]{1,60}\n[^\n.!?]{1,60}(?:\n|$)"
 _PAGE = re.compile(PAGE_PREFILTER)
+WORDS, ENDS_SENTENCE, TITLE, PROSE, BLOCK = (
+    NAMES.index(name) for name in ("words", "ends_sentence", "title_overlap", "prose", "block_size"))
 _BYLINE = re.compile(r"^(?:by|written by|von|par|por|di)\s+\S", re.IGNORECASE)
 # A dateline or timestamp under the headline: a year, or a month's name and a day.
-_DATED = re.compile(r"\b(?:19|20)\d{2}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}\b",
-                    re.IGNORECASE)
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
+_DATED = re.compile(rf"\b(?:19|20)\d{{2}}\b|\b{_MONTH}\.? \d{{1,2}}\b", re.IGNORECASE)
 LABEL_MAX_WORDS = 12
 LIST_MAX_LINES = 30
 HEADLINE_REACH = 8  # lines above the article's first line where its headline may sit
@@ -72,19 +74,18 @@ def decide(lines: Sequence[str], rows: Sequence[int], x: np.ndarray, p: np.ndarr
     after = np.minimum.accumulate(np.where(keep, index, len(p))[::-1])[::-1]
     keep |= (p >= near_at) & (before >= 0) & (index - before <= NEAR_REACH) & (after - index <= NEAR_REACH)
     first = int(np.argmax(keep))
-    title = x[:, 13]  # word overlap with the page's first line, the <title> in crude text
+    title = x[:, TITLE]  # word overlap with the page's first line, the <title> in crude text
     reach = range(max(first - HEADLINE_REACH, 0), first)
-    candidates = [k for k in reach if title[k] >= HEADLINE_OVERLAP and x[k, 1] >= 3 and k > 0]
+    candidates = [k for k in reach if title[k] >= HEADLINE_OVERLAP and x[k, WORDS] >= 3 and k > 0]
     if candidates:
         headline = candidates[-1]
         keep[headline] = True
         for k in range(headline + 1, first):
             text = lines[rows[k]].strip()
-            if x[k, 1] <= LABEL_MAX_WORDS and (_BYLINE.match(text) or _DATED.search(text)):
+            label = x[k, WORDS] <= LABEL_MAX_WORDS and (_BYLINE.match(text) or _DATED.search(text))
+            if label or x[k, PROSE]:  # a byline or dateline, or the lede: prose before the body
                 keep[k] = True
-            elif x[k, 14]:  # prose between the headline and the body: the lede
-                keep[k] = True
-    elif first > 0 and x[0, 1] >= 3:
+    elif first > 0 and x[0, WORDS] >= 3:
         keep[0] = True  # no copy near the body: the page title is the only headline there is
     _keep_introduced_lists(lines, rows, keep)
     return keep
@@ -104,7 +105,7 @@ def _keep_introduced_lists(lines: Sequence[str], rows: Sequence[int], keep: np.n
         while end < len(keep) and not keep[end]:
             end += 1
         introduced = any(lines[rows[i]].rstrip().endswith(":") for i in (k - 1, k) if i >= 0)
-        if 0 < k and end < len(keep) and end - k <= LIST_MAX_LINES and introduced:
+        if k > 0 and end < len(keep) and end - k <= LIST_MAX_LINES and introduced:
             keep[k:end] = True
         k = end
 
@@ -113,7 +114,8 @@ def _kind(x: np.ndarray) -> RunKind:
     if len(x) < BLOCK_MIN_LINES:
         return RunKind.LINE
     low, high = LINK_TITLE_WORDS
-    titles = (x[:, 1] >= low) & (x[:, 1] <= high) & (x[:, 3] == 0) & (x[:, 15] >= BLOCK_MIN_LINES)
+    words = x[:, WORDS]
+    titles = (words >= low) & (words <= high) & (x[:, ENDS_SENTENCE] == 0) & (x[:, BLOCK] >= BLOCK_MIN_LINES)
     return RunKind.LINKS if titles.mean() >= 0.6 else RunKind.BLOCK
 
 

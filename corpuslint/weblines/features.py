@@ -53,18 +53,18 @@ def line_features(lines: Sequence[str]) -> tuple[list[int], np.ndarray]:
     title = set(_WORD.findall(texts[0].lower()))
     own = np.zeros((n, 14), dtype=np.float32)
     for k, (row, text) in enumerate(zip(rows, texts, strict=True)):
-        words = _WORD.findall(text)
-        lowered = [w.lower() for w in words]
-        nw = len(words) or 1
+        found = _WORD.findall(text)
+        lowered = [w.lower() for w in found]
+        nw = len(found) or 1
         chars = len(text)
         digits = sum(c.isdigit() for c in text)
         alnum_space = sum(c.isalnum() or c.isspace() for c in text)
         own[k] = (
             np.log1p(chars),
-            min(len(words), 80),
+            min(len(found), 80),
             sum(w in _STOP for w in lowered) / nw,
             text[-1] in _SENTENCE_END,
-            sum(w[0].isupper() for w in words) / nw,
+            sum(w[0].isupper() for w in found) / nw,
             digits / chars,
             (chars - alnum_space) / chars,
             _SEPARATORS.search(text) is not None,
@@ -76,7 +76,7 @@ def line_features(lines: Sequence[str]) -> tuple[list[int], np.ndarray]:
             len(title & set(lowered)) / (len(title | set(lowered)) or 1),
         )
     out[:, :14] = own
-    words = own[:, 1]
+    words: np.ndarray = own[:, 1]
     prose = (words >= PROSE_WORDS) & (own[:, 3] > 0) & (own[:, 2] >= 0.15)
     out[:, 14] = prose
     _blocks(own, out[:, 15:17])

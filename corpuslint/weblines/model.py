@@ -49,7 +49,12 @@ class Trees:
     @classmethod
     def from_sklearn(cls, model: Any, names: tuple[str, ...]) -> Trees:
         """Flatten a fitted binary GradientBoostingClassifier (training time only)."""
-        roots, feature, split, left, right, value = [], [], [], [], [], []
+        roots: list[int] = []
+        feature: list[int] = []
+        split: list[float] = []
+        left: list[int] = []
+        right: list[int] = []
+        value: list[float] = []
         for estimator in model.estimators_[:, 0]:
             tree, base = estimator.tree_, len(feature)
             roots.append(base)
