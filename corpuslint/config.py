@@ -102,8 +102,6 @@ class Settings:
     # P rules' redaction placeholders (`[tool.corpuslint.placeholders]`); unset keys take the defaults.
     quality: Mapping[str, float] = field(default_factory=dict)
     placeholders: Mapping[str, str] = field(default_factory=dict)
-    # `export --unsafe-fixes`: the exported text has unsafe fixes applied too (the P rules' redactions).
-    unsafe_fixes: bool = False
     # Where the per-document pass and the corpus pass's groupings run: "local" (this
     # machine's processes) or "ray" (a Ray cluster: `ray_address`, or a local Ray when None).
     executor: str = "local"

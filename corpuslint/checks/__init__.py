@@ -13,6 +13,7 @@ MODULES = (
     "corpuslint.checks.structure",
     "corpuslint.checks.unicode",
     "corpuslint.checks.metadata",
+    "corpuslint.checks.weblines",
     "corpuslint.checks.wording",
     "corpuslint.checks.quality_gopher",
     "corpuslint.checks.quality_repetition",

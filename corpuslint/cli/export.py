@@ -15,14 +15,11 @@ from corpuslint.errors import UsageError
 def export(args: argparse.Namespace) -> int:
     """Exit 0 when written, 1 when a row broke the schema, 2 for bad input; nothing written unless 0."""
     settings, _ = configure(args)
-    if args.unsafe_fixes:
-        if args.raw:
-            raise UsageError("--unsafe-fixes applies fixes; --raw keeps the text as it was")
-        settings = settings.with_overrides(unsafe_fixes=True)
     files, notices = api.discover(api.resolve_paths(args.paths, settings), settings)
     if "-" in files:
         raise UsageError("export reads files, not stdin")
-    result = api.export(files, args.output, settings, raw=args.raw, jobs=args.jobs)
+    result = api.export(files, args.output, settings, raw=args.raw, unsafe=args.unsafe_fixes,
+                        jobs=args.jobs)
     for notice in [*notices, *result.notices]:
         warn(f"{notice.path}: {notice.reason}")
     for message in result.errors:

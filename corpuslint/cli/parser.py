@@ -117,7 +117,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="the table to write: .parquet, .jsonl, .ndjson or .csv")
     export.add_argument("--raw", action="store_true", help="keep the text as it was (no safe fixes)")
     export.add_argument("--unsafe-fixes", action="store_true",
-                        help="apply unsafe fixes to the text too (e.g. the P rules' redactions)")
+                        help="apply unsafe fixes too to the text column (B2's page chrome)")
     export.add_argument("--jobs", type=int, metavar="N", help="worker processes (default: every core)")
     _record_options(_selection_and_config(export))
     schema = commands.add_parser("schema", help="print the exported table's schema",
