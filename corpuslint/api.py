@@ -104,6 +104,7 @@ def check_paths(
     for result in results:
         if result.notice is not None:
             run.notices.append(result.notice)
+            run.findings.extend(result.findings)  # U001 or U004: the file's one finding
             continue
         run.files += 1
         run.findings.extend(result.findings)

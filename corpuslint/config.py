@@ -9,6 +9,7 @@ a linter's config must not pass silently.
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields, replace
@@ -95,6 +96,12 @@ class Settings:
     # Off: every check runs on every document and the cheap tests (prefilters, the
     # language stop-word test) are skipped; the findings must be the same either way.
     fast_path: bool = True
+    # Bad input (docs/bad-input.md): a document longer than this many characters gets
+    # U005 and only the cheap rules; at most `finding_cap` findings of one code per
+    # document are shown (0: all); a path named outright that is skipped fails the run.
+    max_document_size: int = 50_000_000
+    finding_cap: int = 50
+    skip_unreadable: bool = False
 
     def with_overrides(self, **changes: Any) -> Settings:
         """These settings with command-line values laid over them (None means unset)."""
@@ -158,6 +165,24 @@ def _positive_int(key: str, value: Any) -> int:
     return value
 
 
+_SIZE = re.compile(r"(\d+)\s*([kmg]?)b?", re.IGNORECASE)
+_UNITS = {"": 1, "k": 1_000, "m": 1_000_000, "g": 1_000_000_000}
+
+
+def _size(key: str, value: Any) -> int:
+    """A size in characters: a whole number, or a string such as "50MB" (M = a million)."""
+    match = _SIZE.fullmatch(value.strip()) if isinstance(value, str) else None
+    if match is not None:
+        value = int(match.group(1)) * _UNITS[match.group(2).lower()]
+    return _positive_int(key, value)
+
+
+def _cap(key: str, value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ConfigError(f"{key!r} must be a whole number (0 shows every finding)")
+    return value
+
+
 def _output_format(key: str, value: Any) -> str:
     from corpuslint.report import FORMATS
 
@@ -200,6 +225,9 @@ _KEYS: dict[str, tuple[str, Callable[[str, Any], Any]]] = {
     "id-field": ("id_field", _string),
     "ignore-field": ("ignore_field", _string),
     "fast-path": ("fast_path", _boolean),
+    "max-document-size": ("max_document_size", _size),
+    "finding-cap": ("finding_cap", _cap),
+    "skip-unreadable": ("skip_unreadable", _boolean),
 }
 
 

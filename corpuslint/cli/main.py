@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
 from corpuslint import __version__
+from corpuslint.cli import limits
 
 if TYPE_CHECKING:
     from corpuslint.api import CheckRun
@@ -92,6 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
     config.add_argument("--show-files", action="store_true", help="print the files that would be linted")
     config.add_argument("--no-corpus", action="store_true",
                         help="skip the corpus pass (D rules): for a hook given only some files")
+    limits.add_options(config)
     # Hidden: run every check on every document, to compare with the fast paths (tests, bench).
     config.add_argument("--no-fast-path", action="store_true", help=argparse.SUPPRESS)
     output = check.add_argument_group("output")
@@ -270,6 +272,7 @@ def _load(args: argparse.Namespace) -> tuple[Settings, Linter]:
             settings = replace(settings, corpus=replace(settings.corpus, enabled=False))
         if getattr(args, "no_fast_path", False):
             settings = replace(settings, fast_path=False)
+        settings = limits.apply(settings, given)
         return settings, Linter(settings)
     except (ConfigError, PackError, RegistryError, UnknownSelector) as error:
         raise UsageError(str(error)) from None
@@ -389,7 +392,7 @@ def _check_once(args: argparse.Namespace) -> int:
                   f"({', '.join(settings.include)}) outside exclude and .gitignore; "
                   "--show-settings shows them")
     if fix is not None:
-        return _fixed(args, run, settings)
+        return limits.finish(_fixed(args, run, settings), notices, paths, settings, quiet=args.quiet)
 
     out: TextIO
     with _open_output(args.output_file) as out:
@@ -401,10 +404,9 @@ def _check_once(args: argparse.Namespace) -> int:
     if not args.quiet:
         sys.stdout.flush()  # the report first, then the summary, when both go to one terminal
         _summary(run.findings)
-    if args.exit_zero:
-        return EXIT_CLEAN
     failing = any(f.diagnostic.severity >= settings.fail_on for f in run.findings)
-    return EXIT_FINDINGS if failing else EXIT_CLEAN
+    code = EXIT_CLEAN if args.exit_zero else EXIT_FINDINGS if failing else EXIT_CLEAN
+    return limits.finish(code, notices, paths, settings, quiet=args.quiet)
 
 
 def _cache(args: argparse.Namespace, settings: Settings, linter: Linter,
