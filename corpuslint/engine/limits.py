@@ -37,13 +37,16 @@ class FindingCap:
     def add(self, diagnostics: Iterable[Diagnostic]) -> None:
         for d in diagnostics:
             self._seen += 1
-            # Negated keys: heap[0] is the kept diagnostic that comes last in the text.
-            entry = ((-d.start, -d.end, self._seen), d)
             heap = self._kept.setdefault(d.code, [])
+            # Negated keys: heap[0] is the kept diagnostic that comes last in the text.
             if len(heap) < self.cap:
-                heapq.heappush(heap, entry)
+                heapq.heappush(heap, ((-d.start, -d.end, -self._seen), d))
                 continue
-            dropped = heapq.heappushpop(heap, entry)[1]
+            last = heap[0][1]
+            if d.start > last.start or (d.start == last.start and d.end >= last.end):
+                dropped = d  # the common case, a rule yielding in text order: no heap work
+            else:
+                dropped = heapq.heappushpop(heap, ((-d.start, -d.end, -self._seen), d))[1]
             self._more[d.code] = self._more.get(d.code, 0) + 1
             first = self._first_left_out.get(d.code)
             if first is None or (dropped.start, dropped.end) < (first.start, first.end):
