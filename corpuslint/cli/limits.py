@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from corpuslint.config import ConfigError, Settings, _size
+from corpuslint.model.finding import Finding
 from corpuslint.sources.files import Notice
 
 EXIT_ERROR = 2
@@ -61,3 +62,12 @@ def finish(code: int, notices: Sequence[Notice], paths: Sequence[str], settings:
         sys.stderr.write(f"corpuslint: error: {notice.path} was named but not read ({notice.kind}); "
                          "--skip-unreadable lets a run pass without it\n")
     return EXIT_ERROR
+
+
+def can_fix(finding: Finding) -> bool:
+    """Whether `--fix` can apply this finding's fix: not in a JSONL or Parquet record.
+
+    `--fix` refuses data files (`export` writes their cleaned copy), so the
+    summary must not promise fixes it will not make.
+    """
+    return finding.record is None

@@ -577,7 +577,7 @@ class _open_output:
 def _statistics(findings: Sequence[Finding], out: TextIO, fmt: str) -> None:
     counts = Counter(f.diagnostic.code for f in findings)
     names = {f.diagnostic.code: f.diagnostic.name for f in findings}
-    fixable = {f.diagnostic.code for f in findings if f.diagnostic.safely_fixable}
+    fixable = {f.diagnostic.code for f in findings if limits.can_fix(f) and f.diagnostic.safely_fixable}
     rows = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
     if fmt in ("json", "json-lines"):
         json.dump([{"code": c, "name": names[c], "count": n, "fixable": c in fixable}
@@ -593,8 +593,8 @@ def _summary(findings: Sequence[Finding]) -> None:
     if not findings:
         sys.stderr.write("All checks passed!\n")
         return
-    safe = sum(f.diagnostic.safely_fixable for f in findings)
-    unsafe = sum(f.diagnostic.fixable for f in findings) - safe
+    safe = sum(f.diagnostic.safely_fixable for f in findings if limits.can_fix(f))
+    unsafe = sum(f.diagnostic.fixable for f in findings if limits.can_fix(f)) - safe
     noun = "issue" if len(findings) == 1 else "issues"
     more = f", {unsafe} more with --unsafe-fixes" if unsafe else ""
     sys.stderr.write(f"Found {len(findings)} {noun} ({safe} fixable with --fix{more})\n")

@@ -242,6 +242,8 @@ class Linter:
                   for d in limits.capped(done.remaining, self.finding_cap)),
             fixed=tuple(locate(pass_doc, d) for pass_doc, d in done.applied),
             diff=done.diff, output=done.output, warning=done.warning, error=done.error,
+            # The corpus pass runs after a fix too, on the texts as fixed.
+            features=extract(done.doc, self._feature_parts) if self.wants_features else None,
         )
 
     def lint_chunk(self, chunk: Chunk, *, with_excerpt: bool = False) -> FileResult:
