@@ -129,7 +129,7 @@ class NotText(Rule):
 
     ## Example
     Before: `photo.txt` holds 20 kB of JPEG data with no NUL byte
-    After: `photo.txt:1:1: U004 Not text: 13% of its characters are control, unassigned or private-use characters; skipped`
+    After: `photo.txt:1:1: U004 Not text: 11% of its characters are control, unassigned or private-use characters; skipped`
 
     ## Fix safety
     There is no fix: the file should not be in the corpus.
