@@ -169,7 +169,7 @@ _SIZE = re.compile(r"(\d+)\s*([kmg]?)b?", re.IGNORECASE)
 _UNITS = {"": 1, "k": 1_000, "m": 1_000_000, "g": 1_000_000_000}
 
 
-def _size(key: str, value: Any) -> int:
+def parse_size(key: str, value: Any) -> int:
     """A size in characters: a whole number, or a string such as "50MB" (M = a million)."""
     match = _SIZE.fullmatch(value.strip()) if isinstance(value, str) else None
     if match is not None:
@@ -225,7 +225,7 @@ _KEYS: dict[str, tuple[str, Callable[[str, Any], Any]]] = {
     "id-field": ("id_field", _string),
     "ignore-field": ("ignore_field", _string),
     "fast-path": ("fast_path", _boolean),
-    "max-document-size": ("max_document_size", _size),
+    "max-document-size": ("max_document_size", parse_size),
     "finding-cap": ("finding_cap", _cap),
     "skip-unreadable": ("skip_unreadable", _boolean),
 }
