@@ -169,6 +169,7 @@ def test_a_20_mb_document_gets_every_rule_and_the_corpus_pass_in_bounded_memory(
     (tmp_path / "copy.txt").write_text("Other headline\n\n" + body + ".\n", encoding="utf-8")
     run = measured(tmp_path, ".", "--select", "D", "--output-format", "json")
     found = json.loads(run["stdout"])
-    assert {(f["filename"], f["code"]) for f in found} >= {("copy.txt", "D101")}  # the whole body compared
+    # The later path of two copies is the one reported; the hash covers the whole 20 MB body.
+    assert ("long.txt", "D101") in {(f["filename"], f["code"]) for f in found}
     assert run["seconds"] < 60, run["seconds"]
     assert run["peak_mb"] < 2048, run["peak_mb"]
