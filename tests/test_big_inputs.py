@@ -121,12 +121,45 @@ def test_fix_keeps_the_corpus_pass(tmp_path: Path) -> None:
     assert "D101" in after
 
 
-def test_a_data_file_s_findings_are_never_called_fixable(tmp_path: Path) -> None:
-    record = {"id": "a", "text": ARTICLE + "\nExit mobile version\n"}
-    (tmp_path / "corpus.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
-    result = check(tmp_path, "corpus.jsonl")
-    assert "B101" in result.stdout
-    assert "(0 fixable with --fix)" in result.stderr
+DIRTY = "Markets rally\n\nShares rose the the day.\n\nExit mobile version\n"
+CLEANED = "Markets rally\n\nShares rose the day.\n"
+
+
+def test_fix_on_jsonl_changes_only_the_fixed_records_text(tmp_path: Path) -> None:
+    lines = [
+        '{"id": "a", "meta": {"x": 1.50, "u": "caf\\u00e9"},  "text": ' + json.dumps(DIRTY) + ', "n": [1,2]}',
+        "",
+        '{"text":"Clean text, left alone.\\n","id":"b"}',
+        "not json",
+        '{"id":"c","text":' + json.dumps("Café " + DIRTY, ensure_ascii=False) + "}",
+    ]
+    path = tmp_path / "corpus.jsonl"
+    path.write_bytes(b"\xef\xbb\xbf" + "\r\n".join(lines).encode("utf-8") + b"\r\n")
+    before = check(tmp_path, "corpus.jsonl")
+    assert "(4 fixable with --fix)" in before.stderr
+    fixed = check(tmp_path, "corpus.jsonl", "--fix")
+    assert "4 fixed" in fixed.stderr
+    after = path.read_bytes()
+    expected = [
+        lines[0].replace(json.dumps(DIRTY), json.dumps(CLEANED)),  # ASCII line: ASCII escapes kept
+        "", lines[2], lines[3],
+        '{"id":"c","text":' + json.dumps("Café " + CLEANED, ensure_ascii=False) + "}",
+    ]
+    assert after == b"\xef\xbb\xbf" + "\r\n".join(expected).encode("utf-8") + b"\r\n"
+    check(tmp_path, "corpus.jsonl", "--fix")
+    assert path.read_bytes() == after  # a fixed point
+
+
+def test_fix_on_parquet_keeps_schema_and_row_order(tmp_path: Path) -> None:
+    import polars as pl
+
+    frame = pl.DataFrame({"id": ["a", "b", "c"], "text": [DIRTY, None, "Clean.\n"], "n": [3, 1, 2]},
+                         schema={"id": pl.String, "text": pl.String, "n": pl.Int16})
+    frame.write_parquet(tmp_path / "corpus.parquet")
+    check(tmp_path, "corpus.parquet", "--fix")
+    after = pl.read_parquet(tmp_path / "corpus.parquet")
+    assert after.schema == frame.schema
+    assert after.to_dicts() == frame.with_columns(pl.Series("text", [CLEANED, None, "Clean.\n"])).to_dicts()
 
 
 @pytest.mark.slow

@@ -51,10 +51,9 @@ def check_once(args: argparse.Namespace) -> int:
         print("\n".join(files))
         return EXIT_CLEAN
     fix = _fix_mode(args)
-    if fix is not None and api.data_files(files):
-        raise UsageError(f"--fix, --fix-only and --diff work on text files, not on JSONL or "
-                         f"Parquet corpora ({api.data_files(files)[0]}); 'corpuslint export' writes "
-                         "the cleaned corpus")
+    if fix is not None and fix.diff and api.data_files(files):
+        raise UsageError(f"--diff works on text files, not on JSONL or Parquet corpora "
+                         f"({api.data_files(files)[0]}); --fix rewrites their fixed records")
     fmt = settings.output_format
     progress = None
     if _wants_progress(args, len(files)):

@@ -17,7 +17,7 @@ def statistics(findings: Sequence[Finding], out: TextIO, fmt: str) -> None:
     """`--statistics`: the number of findings per rule, most first."""
     counts = Counter(f.diagnostic.code for f in findings)
     names = {f.diagnostic.code: f.diagnostic.name for f in findings}
-    fixable = {f.diagnostic.code for f in findings if _can_fix(f) and f.diagnostic.safely_fixable}
+    fixable = {f.diagnostic.code for f in findings if f.diagnostic.safely_fixable}
     rows = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
     if fmt in ("json", "json-lines"):
         json.dump([{"code": c, "name": names[c], "count": n, "fixable": c in fixable}
@@ -33,8 +33,8 @@ def summary(findings: Sequence[Finding]) -> None:
     if not findings:
         sys.stderr.write("All checks passed!\n")
         return
-    safe = sum(f.diagnostic.safely_fixable for f in findings if _can_fix(f))
-    unsafe = sum(f.diagnostic.fixable for f in findings if _can_fix(f)) - safe
+    safe = sum(f.diagnostic.safely_fixable for f in findings)
+    unsafe = sum(f.diagnostic.fixable for f in findings) - safe
     noun = "issue" if len(findings) == 1 else "issues"
     more = f", {unsafe} more with --unsafe-fixes" if unsafe else ""
     sys.stderr.write(f"Found {len(findings)} {noun} ({safe} fixable with --fix{more})\n")
@@ -71,11 +71,3 @@ def fix_summary(run: CheckRun, *, diff: bool, fix_only: bool) -> None:
 def _issues(count: int) -> str:
     return f"{count} issue" if count == 1 else f"{count} issues"
 
-
-def _can_fix(finding: Finding) -> bool:
-    """Whether `--fix` can apply this finding's fix: not in a JSONL or Parquet record.
-
-    `--fix` refuses data files (`export` writes their cleaned copy), so the
-    summary must not promise fixes it will not make.
-    """
-    return finding.record is None

@@ -25,6 +25,8 @@ from corpuslint.engine.registry import Registry, UnknownSelector
 from corpuslint.engine.screen import PrefilterSet
 from corpuslint.engine.suppressions import UNUSED, Suppressor, find_sidecar, load_sidecar
 from corpuslint.fix.fixer import FixMode, FixPolicy, fix_file
+from corpuslint.fix.records import fix_data_file
+from corpuslint.fix.safewrite import WriteError
 from corpuslint.model.diagnostic import Diagnostic
 from corpuslint.model.document import Document, Location
 from corpuslint.model.finding import Finding, locate
@@ -202,7 +204,7 @@ class Linter:
                   fix: FixMode | None = None) -> FileResult:
         if path != STDIN and is_data_file(path):
             if fix is not None:
-                raise ValueError("fixing a JSONL or Parquet corpus is not supported")
+                return self._fix_data_file(path, fix, with_excerpt=with_excerpt)
             parts = [self.lint_chunk(c, with_excerpt=with_excerpt) for c in plan(path, self.fields)]
             return FileResult(path, tuple(f for part in parts for f in part.findings))
         read = read_document(path, stdin_name)
@@ -269,15 +271,36 @@ class Linter:
                 MALFORMED_RECORD, chunk.path, 1, f"No records read: {chunk.error}"))
         findings: list[Finding] = []
         for item in read(chunk, self.fields):
-            if isinstance(item, Malformed):
-                findings.extend(self._engine_finding(
-                    MALFORMED_RECORD, item.path, item.row, f"Malformed record {item.record}: {item.reason}"))
-            elif (skipped := self._not_text(item)) is not None:
-                findings.extend(skipped.findings)
-            else:
-                findings.extend(locate(item, d, with_excerpt=with_excerpt)
-                                for d in self.lint_suppressed(item, cap=self.finding_cap)[0])
+            findings.extend(self._record_findings(item, with_excerpt=with_excerpt))
         return FileResult(chunk.path, tuple(findings))
+
+    def _record_findings(self, item: Document | Malformed, *, with_excerpt: bool) -> tuple[Finding, ...]:
+        """A record's findings: U003 when malformed, U004 when not text, else the rules'."""
+        if isinstance(item, Malformed):
+            return self._engine_finding(MALFORMED_RECORD, item.path, item.row,
+                                        f"Malformed record {item.record}: {item.reason}")
+        skipped = self._not_text(item)
+        if skipped is not None:
+            return skipped.findings
+        return tuple(locate(item, d, with_excerpt=with_excerpt)
+                     for d in self.lint_suppressed(item, cap=self.finding_cap)[0])
+
+    def _fix_data_file(self, path: str, mode: FixMode, *, with_excerpt: bool) -> FileResult:
+        """`--fix` on a JSONL or Parquet file (fix/records.py); what is left reported as `check` would."""
+        planned = plan(path, self.fields)
+        if planned[0].error is not None:
+            return self.lint_chunk(planned[0])
+        policy = FixPolicy(mode.unsafe, self.fixable)
+        try:
+            done = fix_data_file(path, self.fields, self.lint, policy, lambda doc: not_text(doc.text) is not None)
+        except WriteError as error:
+            return FileResult(path, error=str(error))
+        findings = [f for item in done.left for f in self._record_findings(item, with_excerpt=with_excerpt)]
+        findings.extend(locate(r.doc, d, with_excerpt=with_excerpt)
+                        for r in done.results for d in limits.capped(r.remaining, self.finding_cap))
+        return FileResult(path, tuple(sorted(findings, key=lambda f: (f.location, f.code))),
+                          fixed=tuple(locate(pass_doc, d) for r in done.results for pass_doc, d in r.applied),
+                          warning=done.warning)
 
     def _io_error(self, unreadable: Unreadable) -> tuple[Finding, ...]:
         return self._engine_finding(IO_ERROR, unreadable.path, 1,
@@ -328,7 +351,8 @@ def run(
     A data file becomes several results, one per chunk; `on_done` hears of it once, at its last.
     """
     jobs = jobs or os.cpu_count() or 1
-    items = work_items(paths, linter.fields)
+    # A fix rewrites a data file whole, so it is one task; a check cuts it into chunks.
+    items = work_items(paths, linter.fields) if fix is None else list(paths)
     chunks = sum(isinstance(item, Chunk) for item in items)
     if jobs == 1 or "-" in paths or (len(items) < PARALLEL_MIN_FILES and chunks < 2):
         results: Iterable[FileResult] = (
