@@ -107,6 +107,12 @@ def test_over_max_document_size_one_finding_and_cheap_rules(tmp_path: Path) -> N
     assert "over max-document-size (1,000)" in found[0]["message"]
     assert {f["code"] for f in found} == {"U005", "U103"}
     assert "W103" in codes(check(tmp_path, "big.txt", "--output-format", "json"))
+    (tmp_path / "corpuslint.toml").write_text('max-document-size = "1kB"\n', encoding="utf-8")
+    configured = corpuslint("check", "--no-cache", "big.txt", "--output-format", "json", cwd=tmp_path)
+    assert "U005" in codes(configured)
+    bad = check(tmp_path, "big.txt", "--max-document-size", "lots")
+    assert bad.returncode == 2
+    assert "--max-document-size must be a whole number" in bad.stderr
 
 
 def test_fix_keeps_the_corpus_pass(tmp_path: Path) -> None:
