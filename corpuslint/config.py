@@ -174,7 +174,9 @@ def parse_size(key: str, value: Any) -> int:
     match = _SIZE.fullmatch(value.strip()) if isinstance(value, str) else None
     if match is not None:
         value = int(match.group(1)) * _UNITS[match.group(2).lower()]
-    return _positive_int(key, value)
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ConfigError(f'{key!r} must be a number of characters or a size such as "50MB"')
+    return value
 
 
 def _cap(key: str, value: Any) -> int:

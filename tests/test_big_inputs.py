@@ -112,7 +112,7 @@ def test_over_max_document_size_one_finding_and_cheap_rules(tmp_path: Path) -> N
     assert "U005" in codes(configured)
     bad = check(tmp_path, "big.txt", "--max-document-size", "lots")
     assert bad.returncode == 2
-    assert "--max-document-size must be a whole number" in bad.stderr
+    assert "'--max-document-size' must be a number of characters or a size such as \"50MB\"" in bad.stderr
 
 
 def test_fix_keeps_the_corpus_pass(tmp_path: Path) -> None:
