@@ -321,18 +321,6 @@ def configure(options: Options) -> tuple[Settings, Linter]:
         raise UsageError(str(error)) from None
 
 
-def unread(notices: Sequence[Notice], paths: Sequence[str], settings: Settings) -> list[Notice]:
-    """The paths named outright (not found by a walk) that were skipped, unless that is allowed.
-
-    A check that passes on a file it never read says nothing, so these fail
-    the run; `skip-unreadable` says skipping them is fine.
-    """
-    if settings.skip_unreadable:
-        return []
-    named = set(paths)
-    return [n for n in notices if n.kind and n.path in named]
-
-
 def rules() -> list[RuleInfo]:
     """Every rule: the built-ins and plug-ins, and the packs named in the config found from here."""
     try:

@@ -70,4 +70,3 @@ def fix_summary(run: CheckRun, *, diff: bool, fix_only: bool) -> None:
 
 def _issues(count: int) -> str:
     return f"{count} issue" if count == 1 else f"{count} issues"
-

@@ -15,7 +15,6 @@ from __future__ import annotations
 import bisect
 import hashlib
 import re
-import unicodedata
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -25,7 +24,8 @@ from typing import NamedTuple
 
 import numpy as np
 
-from corpuslint.corpus.window import MAX_SHORT_LINES, body_pieces, feature_window
+from corpuslint.corpus.normal import normalise
+from corpuslint.corpus.window import MAX_SHORT_LINES, feature_window, whole_body_hash
 from corpuslint.model.document import Document, Line, Location
 
 NUM_PERM = 128
@@ -50,9 +50,6 @@ _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9
 # Text of only these characters has, once normalised, the words it has as written, case-folded
 # (NFKC, the quote table and case folding change no letter into a non-letter here, nor back).
 _PLAIN = re.compile(r"[^\x00-\x7f£€’“”–—…\u00a0]")
-# Straight quotes and hyphens for the typographic ones: str.replace per character, which
-# finds each by a C search, where str.translate looks every character up in a table.
-_QUOTES = (("‘", "'"), ("’", "'"), ("“", '"'), ("”", '"'), ("–", "-"), ("—", "-"))
 # "cease-fire", "El-Sisi": letters joined by hyphens.
 _HYPHENATED = re.compile(r"\b[^\W\d_]+(?:-[^\W\d_]+)+\b")
 # Where one can start: before a hyphen between letters, at the start of the letters.
@@ -160,7 +157,7 @@ def extract(doc: Document, parts: frozenset[str] = ALL_PARTS) -> DocFeatures:
         path=doc.path,
         line_starts=np.array(doc.index.starts, dtype=np.int64),
         head=head,
-        body_hash=_body_hash(body) if doc is whole else _whole_body_hash(whole.text),
+        body_hash=_body_hash(body) if doc is whole else whole_body_hash(whole.text),
         signature=_signature(doc.text, body_lines, body, words) if SIGNATURE in parts else _NO_SIGNATURE,
         lines=tuple(islice((ShortLine(line.start, line.end, line.text.strip()) for line in content
                             if LINES in parts and len(line.text.strip()) <= MAX_LINE), MAX_SHORT_LINES)),
@@ -174,18 +171,6 @@ def extract(doc: Document, parts: frozenset[str] = ALL_PARTS) -> DocFeatures:
 
 def _body_hash(body: str) -> bytes:
     return hashlib.blake2b(body.encode(), digest_size=16).digest()
-
-
-def _whole_body_hash(text: str) -> bytes:
-    """`_body_hash` of a body too big to normalise at once: normalised piece by piece."""
-    digest = hashlib.blake2b(digest_size=16)
-    space = b""
-    for piece in body_pieces(text):
-        normal = normalise(piece)
-        if normal:
-            digest.update(space + normal.encode())
-            space = b" "
-    return digest.digest()
 
 
 def _body(doc: Document) -> tuple[list[Line], list[Line], str]:
@@ -202,16 +187,6 @@ def _body(doc: Document) -> tuple[list[Line], list[Line], str]:
 def body_signature(doc: Document) -> np.ndarray:
     """The MinHash signature of a document's body: what D102 and the export's clusters compare."""
     return minhash(_WORD.findall(_body(doc)[2]))
-
-
-def normalise(text: str) -> str:
-    """Text as duplicates compare: NFKC, case-folded, straight quotes, single spaces."""
-    text = unicodedata.normalize("NFKC", text)
-    for typographic, straight in _QUOTES:
-        if typographic in text:
-            text = text.replace(typographic, straight)
-    text = text.casefold()
-    return " ".join(text.split())  # str.split's whitespace is exactly re's \s
 
 
 def distinct(values: np.ndarray) -> np.ndarray:

@@ -11,9 +11,11 @@ Documents up to the window (every article of a normal corpus) are untouched.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterator
 
+from corpuslint.corpus.normal import normalise
 from corpuslint.model.document import Document
 
 FEATURE_WINDOW = 2_000_000  # characters: 400 times a long news article
@@ -29,6 +31,18 @@ def feature_window(doc: Document) -> Document:
     if len(doc.text) <= FEATURE_WINDOW:
         return doc
     return Document(doc.text[:_cut(doc.text, 0, FEATURE_WINDOW)], doc.path)
+
+
+def whole_body_hash(text: str) -> bytes:
+    """The body's hash (blake2b of its normal form) for a body too big to normalise at once."""
+    digest = hashlib.blake2b(digest_size=16)
+    space = b""
+    for piece in body_pieces(text):
+        normal = normalise(piece)
+        if normal:
+            digest.update(space + normal.encode())
+            space = b" "
+    return digest.digest()
 
 
 def body_pieces(text: str) -> Iterator[str]:
