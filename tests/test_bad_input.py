@@ -130,8 +130,9 @@ def test_100mb_single_line_finishes_with_the_right_findings(tmp_path: Path) -> N
     filler = near_misses * (100_000_000 // len(near_misses))
     first, last = "$\\url{https://example.org/a}$ ", " \\url{https://example.org/b}"
     (tmp_path / "huge.txt").write_text(first + filler + last, encoding="utf-8")
+    # Over the default max-document-size (50MB): raised, so the rules run on all of it.
     result = check(tmp_path, "huge.txt", "--select", "M101,B101,S101", "--output-format", "json",
-                   timeout=600)
+                   "--max-document-size", "200MB", timeout=600)
     found = json.loads(result.stdout)
     assert [(f["code"], f["location"]["column"]) for f in found] == [
         ("M101", 1), ("M101", len(first) + len(filler) + 2)]
