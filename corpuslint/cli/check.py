@@ -54,6 +54,10 @@ def check_once(args: argparse.Namespace) -> int:
     if fix is not None and fix.diff and api.data_files(files):
         raise UsageError(f"--diff works on text files, not on JSONL or Parquet corpora "
                          f"({api.data_files(files)[0]}); --fix rewrites their fixed records")
+    if fix is not None and api.compressed_files(files):
+        raise UsageError(f"--fix, --fix-only and --diff cannot rewrite a compressed file "
+                         f"({api.compressed_files(files)[0]}); 'corpuslint export' writes a clean, "
+                         "uncompressed copy")
     fmt = settings.output_format
     progress = None
     if _wants_progress(args, len(files)):

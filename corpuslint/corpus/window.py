@@ -30,7 +30,7 @@ def feature_window(doc: Document) -> Document:
     """The document itself, or a new one holding its first FEATURE_WINDOW characters."""
     if len(doc.text) <= FEATURE_WINDOW:
         return doc
-    return Document(doc.text[:_cut(doc.text, 0, FEATURE_WINDOW)], doc.path)
+    return Document(doc.text[:_cut(doc.text, 0, FEATURE_WINDOW)], doc.path, record=doc.record)
 
 
 def whole_body_hash(text: str) -> bytes:

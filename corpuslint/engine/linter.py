@@ -13,7 +13,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pathspec
 
@@ -30,6 +30,7 @@ from corpuslint.fix.safewrite import WriteError
 from corpuslint.model.diagnostic import Diagnostic
 from corpuslint.model.document import Document, Location
 from corpuslint.model.finding import Finding, locate
+from corpuslint.sources.compressed import compression
 from corpuslint.sources.files import STDIN, Notice, Unreadable, read_document
 from corpuslint.sources.nottext import not_text
 from corpuslint.sources.records import Chunk, Fields, Malformed, is_data_file, plan, read
@@ -65,7 +66,7 @@ class FileResult:
     output: bytes | None = None
     warning: str | None = None
     error: str | None = None
-    features: DocFeatures | None = None  # for the corpus pass, when a corpus rule runs
+    features: tuple[DocFeatures, ...] = ()  # for the corpus pass, when a corpus rule runs
 
 
 class Linter:
@@ -84,7 +85,7 @@ class Linter:
         self.corpus_checks = [c for c in selected if corpus.is_corpus_check(c)]
         self._corpus_settings = settings.corpus
         self.wants_features = bool(self.corpus_checks) and settings.corpus.enabled
-        self._feature_parts = corpus.needed_parts(self.corpus_checks)
+        self.feature_parts = corpus.needed_parts(self.corpus_checks)
         for code in settings.severity:
             if code not in self.registry.infos:
                 raise UnknownSelector(f"severity: unknown rule code {code!r}")
@@ -206,7 +207,10 @@ class Linter:
             if fix is not None:
                 return self._fix_data_file(path, fix, with_excerpt=with_excerpt)
             parts = [self.lint_chunk(c, with_excerpt=with_excerpt) for c in plan(path, self.fields)]
-            return FileResult(path, tuple(f for part in parts for f in part.findings))
+            return FileResult(path, tuple(f for part in parts for f in part.findings),
+                              features=tuple(f for part in parts for f in part.features))
+        if fix is not None and compression(path):
+            raise ValueError("fixing a compressed file is not supported; export writes a clean copy")
         read = read_document(path, stdin_name)
         if isinstance(read, Notice):
             return FileResult(read.path, notice=read)
@@ -220,14 +224,19 @@ class Linter:
             return self._fix_file(read, fix, with_excerpt=with_excerpt, to_stdout=path == STDIN)
         diagnostics, sidecar_rows = self.lint_suppressed(read, cap=self.finding_cap)
         findings = tuple(locate(read, d, with_excerpt=with_excerpt) for d in diagnostics)
-        features = extract(read, self._feature_parts) if self.wants_features else None
+        features = (extract(read, self.feature_parts),) if self.wants_features else ()
         return FileResult(read.path, findings, features=features, sidecar_rows=sidecar_rows)
 
-    def corpus_findings(self, features: list[DocFeatures]) -> list[Finding]:
-        """The corpus rules' findings from every document's features, with ignores and severities."""
+    def corpus_findings(self, features: list[DocFeatures],
+                        keyed: corpus.Keyed | None = None) -> list[Finding]:
+        """The corpus rules' findings from every document's features, with ignores and severities.
+
+        `keyed`: the groupings by key when another executor computed them (corpus.Keyed).
+        """
         found = []
-        for doc, diagnostic in corpus.run(self.corpus_checks, features, self._corpus_settings):
-            if diagnostic.code in self.ignored_codes(doc.path):
+        for doc, diagnostic in corpus.run(self.corpus_checks, features, self._corpus_settings, keyed):
+            if diagnostic.code in self.ignored_codes(doc.path) or (
+                    doc.record is not None and diagnostic.code in self._record_ignored(doc.record.ignore)):
                 continue
             if diagnostic.code in self._severity:
                 diagnostic = replace(diagnostic, severity=self._severity[diagnostic.code])
@@ -261,7 +270,7 @@ class Linter:
             fixed=tuple(locate(pass_doc, d) for pass_doc, d in done.applied),
             diff=done.diff, output=done.output, warning=done.warning, error=done.error,
             # The corpus pass runs after a fix too, on the texts as fixed.
-            features=extract(done.doc, self._feature_parts) if self.wants_features else None,
+            features=(extract(done.doc, self.feature_parts),) if self.wants_features else (),
         )
 
     def lint_chunk(self, chunk: Chunk, *, with_excerpt: bool = False) -> FileResult:
@@ -270,20 +279,25 @@ class Linter:
             return FileResult(chunk.path, self._engine_finding(
                 MALFORMED_RECORD, chunk.path, 1, f"No records read: {chunk.error}"))
         findings: list[Finding] = []
+        features: list[DocFeatures] = []
         for item in read(chunk, self.fields):
-            findings.extend(self._record_findings(item, with_excerpt=with_excerpt))
-        return FileResult(chunk.path, tuple(findings))
+            part = self._record_result(item, with_excerpt=with_excerpt)
+            findings.extend(part.findings)
+            features.extend(part.features)
+        return FileResult(chunk.path, tuple(findings), features=tuple(features))
 
-    def _record_findings(self, item: Document | Malformed, *, with_excerpt: bool) -> tuple[Finding, ...]:
-        """A record's findings: U003 when malformed, U004 when not text, else the rules'."""
+    def _record_result(self, item: Document | Malformed, *, with_excerpt: bool) -> FileResult:
+        """A record's findings (U003 when malformed, U004 when not text, else the rules') and features."""
         if isinstance(item, Malformed):
-            return self._engine_finding(MALFORMED_RECORD, item.path, item.row,
-                                        f"Malformed record {item.record}: {item.reason}")
+            return FileResult(item.path, self._engine_finding(
+                MALFORMED_RECORD, item.path, item.row, f"Malformed record {item.record}: {item.reason}"))
         skipped = self._not_text(item)
         if skipped is not None:
-            return skipped.findings
-        return tuple(locate(item, d, with_excerpt=with_excerpt)
-                     for d in self.lint_suppressed(item, cap=self.finding_cap)[0])
+            return skipped
+        findings = tuple(locate(item, d, with_excerpt=with_excerpt)
+                         for d in self.lint_suppressed(item, cap=self.finding_cap)[0])
+        return FileResult(item.path, findings,
+                          features=(extract(item, self.feature_parts),) if self.wants_features else ())
 
     def _fix_data_file(self, path: str, mode: FixMode, *, with_excerpt: bool) -> FileResult:
         """`--fix` on a JSONL or Parquet file (fix/records.py); what is left reported as `check` would."""
@@ -295,12 +309,14 @@ class Linter:
             done = fix_data_file(path, self.fields, self.lint, policy, lambda doc: not_text(doc.text) is not None)
         except WriteError as error:
             return FileResult(path, error=str(error))
-        findings = [f for item in done.left for f in self._record_findings(item, with_excerpt=with_excerpt)]
+        findings = [f for item in done.left for f in self._record_result(item, with_excerpt=with_excerpt).findings]
         findings.extend(locate(r.doc, d, with_excerpt=with_excerpt)
                         for r in done.results for d in limits.capped(r.remaining, self.finding_cap))
+        # The corpus pass runs on the records as fixed, as it does on fixed text files.
+        features = tuple(extract(r.doc, self.feature_parts) for r in done.results) if self.wants_features else ()
         return FileResult(path, tuple(sorted(findings, key=lambda f: (f.location, f.code))),
                           fixed=tuple(locate(pass_doc, d) for r in done.results for pass_doc, d in r.applied),
-                          warning=done.warning)
+                          warning=done.warning, features=features)
 
     def _io_error(self, unreadable: Unreadable) -> tuple[Finding, ...]:
         return self._engine_finding(IO_ERROR, unreadable.path, 1,
@@ -327,12 +343,18 @@ def _start_worker(settings: Settings, documents: int) -> None:
     _worker.prefilters.expect(documents)
 
 
+def lint_item(linter: Linter, item: str | Chunk, *, with_excerpt: bool = False, stdin_name: str = "-",
+              fix: FixMode | None = None) -> FileResult:
+    """One work item's result: what every executor (serial, process pool, Ray) runs per item."""
+    if isinstance(item, Chunk):
+        return linter.lint_chunk(item, with_excerpt=with_excerpt)
+    return linter.lint_file(item, with_excerpt=with_excerpt, stdin_name=stdin_name, fix=fix)
+
+
 def _lint_in_worker(task: Task) -> FileResult:
     assert _worker is not None
     item, with_excerpt, fix = task
-    if isinstance(item, Chunk):
-        return _worker.lint_chunk(item, with_excerpt=with_excerpt)
-    return _worker.lint_file(item, with_excerpt=with_excerpt, fix=fix)
+    return lint_item(_worker, item, with_excerpt=with_excerpt, fix=fix)
 
 
 def run(
@@ -354,25 +376,41 @@ def run(
     # A fix rewrites a data file whole, so it is one task; a check cuts it into chunks.
     items = work_items(paths, linter.fields) if fix is None else list(paths)
     chunks = sum(isinstance(item, Chunk) for item in items)
-    if jobs == 1 or "-" in paths or (len(items) < PARALLEL_MIN_FILES and chunks < 2):
-        results: Iterable[FileResult] = (
-            linter.lint_chunk(item, with_excerpt=with_excerpt) if isinstance(item, Chunk)
-            else linter.lint_file(item, with_excerpt=with_excerpt, stdin_name=stdin_name, fix=fix)
-            for item in items
-        )
-    else:
-        from concurrent.futures import ProcessPoolExecutor  # a short run never starts a pool
+    if settings.executor == "ray" and "-" not in paths and fix is None:
+        from corpuslint.ray.executor import lint_items
 
+        results: Iterable[FileResult] = lint_items(items, settings, with_excerpt=with_excerpt)
+    elif jobs == 1 or "-" in paths or (len(items) < PARALLEL_MIN_FILES and chunks < 2):
+        results = (
+            lint_item(linter, item, with_excerpt=with_excerpt, stdin_name=stdin_name, fix=fix)
+            for item in items)
+    else:
         # About how many documents each worker will screen (a data file's chunk holds thousands).
         documents = (len(items) - chunks + chunks * RECORDS_PER_CHUNK) // jobs
-        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker,
-                                   initargs=(settings, documents))
+        pool = process_pool(jobs, _start_worker, (settings, documents))
         # A chunk is a task's worth of work by itself; files go to a worker CHUNK at a time.
         results = _pooled(pool, [(item, with_excerpt, fix) for item in items], 1 if chunks else CHUNK)
     for item, result in zip(items, results, strict=True):
         if on_done is not None and (not isinstance(item, Chunk) or item.last):
             on_done(result)
         yield result
+
+
+def process_pool(jobs: int, initializer: Callable[..., None],
+                 initargs: tuple[Any, ...]) -> ProcessPoolExecutor:
+    """A pool of `jobs` workers; started from a fresh server process once Polars has run here.
+
+    Polars' thread pool does not survive a fork: a worker forked after the
+    parent planned a Parquet file waits forever on its locks. Without Polars
+    loaded, a plain fork starts workers fastest.
+    """
+    import multiprocessing
+    import sys
+    from concurrent.futures import ProcessPoolExecutor  # a short run never starts a pool
+
+    context = multiprocessing.get_context("forkserver" if "polars" in sys.modules else None)
+    return ProcessPoolExecutor(max_workers=jobs, initializer=initializer, initargs=initargs,
+                               mp_context=context)
 
 
 def work_items(paths: Sequence[str], fields: Fields) -> list[str | Chunk]:
