@@ -93,4 +93,5 @@ def lint_items(items: Sequence[Any], settings: Settings, *, with_excerpt: bool =
 def export_batches(items: Sequence[Any], settings: Settings, *, raw: bool = False,
                    unsafe: bool = False) -> Iterator[Any]:
     """rows.batches' Batches (one per work item, in order), built on the Ray cluster."""
-    yield from _mapped(items, _export_batch, {"settings": settings, "raw": raw, "unsafe": unsafe}, settings.ray_address, 1)
+    kwargs = {"settings": settings, "raw": raw, "unsafe": unsafe}
+    yield from _mapped(items, _export_batch, kwargs, settings.ray_address, 1)
