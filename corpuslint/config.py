@@ -9,6 +9,7 @@ a linter's config must not pass silently.
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields, replace
@@ -102,6 +103,12 @@ class Settings:
     # P rules' redaction placeholders (`[tool.corpuslint.placeholders]`); unset keys take the defaults.
     quality: Mapping[str, float] = field(default_factory=dict)
     placeholders: Mapping[str, str] = field(default_factory=dict)
+    # Bad input (docs/bad-input.md): a document longer than this many characters gets
+    # U005 and only the cheap rules; at most `finding_cap` findings of one code per
+    # document are shown (0: all); a path named outright that is skipped fails the run.
+    max_document_size: int = 50_000_000
+    finding_cap: int = 50
+    skip_unreadable: bool = False
     # Where the per-document pass and the corpus pass's groupings run: "local" (this
     # machine's processes) or "ray" (a Ray cluster: `ray_address`, or a local Ray when None).
     executor: str = "local"
@@ -166,6 +173,26 @@ def _ignores_map(key: str, value: Any) -> dict[str, tuple[str, ...]]:
 def _positive_int(key: str, value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
         raise ConfigError(f"{key!r} must be a whole number of at least 1")
+    return value
+
+
+_SIZE = re.compile(r"(\d+)\s*([kmg]?)b?", re.IGNORECASE)
+_UNITS = {"": 1, "k": 1_000, "m": 1_000_000, "g": 1_000_000_000}
+
+
+def parse_size(key: str, value: Any) -> int:
+    """A size in characters: a whole number, or a string such as "50MB" (M = a million)."""
+    match = _SIZE.fullmatch(value.strip()) if isinstance(value, str) else None
+    if match is not None:
+        value = int(match.group(1)) * _UNITS[match.group(2).lower()]
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ConfigError(f'{key!r} must be a number of characters or a size such as "50MB"')
+    return value
+
+
+def _cap(key: str, value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ConfigError(f"{key!r} must be a whole number (0 shows every finding)")
     return value
 
 
@@ -247,6 +274,9 @@ _KEYS: dict[str, tuple[str, Callable[[str, Any], Any]]] = {
     "fast-path": ("fast_path", _boolean),
     "quality": ("quality", _quality),
     "placeholders": ("placeholders", _placeholders),
+    "max-document-size": ("max_document_size", parse_size),
+    "finding-cap": ("finding_cap", _cap),
+    "skip-unreadable": ("skip_unreadable", _boolean),
     "executor": ("executor", _executor),
     "ray-address": ("ray_address", _string),
 }
