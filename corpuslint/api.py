@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -294,3 +295,38 @@ def lint_frame(df: pl.DataFrame, text: str = "text", id: str = "id", *,
                          d.message, d.fixable))
     schema = {name: getattr(pl, dtype) for name, dtype in DIAGNOSTIC_COLUMNS.items()}
     return pl.DataFrame(rows, schema=schema, orient="row")
+
+
+def report(paths: Sequence[str], output: str, settings: Settings | None = None, *,
+           title: str | None = None) -> CheckRun:
+    """Lint `paths` and write the HTML report to `output`; the run is returned for its counts.
+
+    The page is written beside `output` and renamed into place, so a failed
+    run never leaves half a report.
+
+        >>> import tempfile, pathlib
+        >>> folder = pathlib.Path(tempfile.mkdtemp())
+        >>> _ = (folder / "a.txt").write_text("Rates held\\n\\nExit mobile version\\n")
+        >>> run = report([str(folder)], str(folder / "report.html"))
+        >>> [f.code for f in run.findings], (folder / "report.html").stat().st_size > 0
+        (['B101'], True)
+    """
+    from corpuslint.report import html
+
+    settings = settings or Settings()
+    files, notices = discover(paths, settings)
+    run = check_paths(files, settings, with_excerpt=True)
+    run.notices[:0] = notices
+    # Beside the output, named by this process, created with the user's umask like any file.
+    tmp = os.path.join(os.path.dirname(os.path.abspath(output)),
+                       f".{os.path.basename(output)}.{os.getpid()}.tmp")
+    try:
+        with open(tmp, "w", encoding="utf-8") as out:
+            # A big data file is linted in chunks: count the files, not the chunks.
+            html.render(run.findings, out, title=title or " ".join(paths), files=len(set(files)))
+        os.replace(tmp, output)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.remove(tmp)
+        raise
+    return run
