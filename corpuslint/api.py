@@ -1,7 +1,7 @@
 """The Python API: what the command line calls, and what programs import.
 
     >>> from corpuslint import lint_text
-    >>> [d.code for d in lint_text("See $\\\\url{https://example.org}$ now.")]
+    >>> [d.code for d in lint_text("See $\\\\url{https://example.org}$ now.", select=["M"])]
     ['M101']
 """
 
@@ -21,6 +21,7 @@ from corpuslint.engine.linter import FileResult, Linter
 from corpuslint.engine.suppressions import UNUSED
 from corpuslint.fix.fixer import FixMode, FixPolicy, fix_document
 from corpuslint.fix.safewrite import remove_leftovers
+from corpuslint.frames import filter_frame, lint_frame
 from corpuslint.model.diagnostic import Diagnostic
 from corpuslint.model.document import Document
 from corpuslint.model.finding import Finding, locate
@@ -190,7 +191,20 @@ def lint_text(
     path: str = "-",
     settings: Settings | None = None,
 ) -> list[Diagnostic]:
-    """The diagnostics for one text held in memory, in text order."""
+    """The diagnostics for one text held in memory, in text order.
+
+    `select` replaces the default rule set and `ignore` removes from it; both
+    take codes or prefixes ("B", "M101") as the command line does. `path`
+    names the text in messages and decides per-file ignores; `settings`
+    (from `load_settings()`) brings a project's configuration. The corpus
+    rules (D) need more than one text: `lint_frame` runs them across rows.
+    Each Diagnostic has code, name, message, start and end (character
+    offsets), severity and fix (None, or edits with their applicability).
+
+        >>> from corpuslint import lint_text
+        >>> [(d.code, d.start, d.end) for d in lint_text("Rates held\\n\\nExit mobile version\\n", select=["B"])]
+        [('B101', 12, 31)]
+    """
     settings = (settings or Settings()).with_overrides(
         select=tuple(select) if select is not None else None, ignore=tuple(ignore) or None
     )
@@ -210,7 +224,7 @@ def fix_text(
     Each applied diagnostic's offsets refer to the text of the pass that applied it.
 
         >>> from corpuslint import fix_text
-        >>> fix_text("See $\\url{https://example.org}$ now.").text
+        >>> fix_text("See $\\\\url{https://example.org}$ now.", select=["M"]).text
         'See https://example.org now.'
     """
     settings = (settings or Settings()).with_overrides(
@@ -261,42 +275,6 @@ def _schema() -> pl.Schema:
     return polars_schema()
 
 
-DIAGNOSTIC_COLUMNS = {
-    "id": "String", "code": "String", "severity": "String", "start": "Int64", "end": "Int64",
-    "row": "Int64", "column": "Int64", "message": "String", "fixable": "Boolean",
-}
-
-
-def lint_frame(df: pl.DataFrame, text: str = "text", id: str = "id", *,
-               settings: Settings | None = None) -> pl.DataFrame:
-    """Lint a text column of a frame you already hold: one row per diagnostic.
-
-    Columns: id (from the `id` column), code, severity, start and end (character
-    offsets into the text), row and column (1-based, inside the text), message,
-    fixable. A null text is skipped.
-
-        >>> import polars as pl
-        >>> from corpuslint import lint_frame
-        >>> found = lint_frame(pl.DataFrame({"id": ["a"], "text": ["See $\\url{https://a.org}$."]}))
-        >>> found.filter(pl.col("code") == "M101").select("id", "row", "column").row(0)
-        ('a', 1, 5)
-    """
-    import polars as pl
-
-    linter = Linter(settings or Settings())
-    rows = []
-    for key, body in df.select(pl.col(id).cast(pl.String), pl.col(text)).iter_rows():
-        if body is None:
-            continue
-        doc = Document(body, str(key))
-        for d in linter.lint(doc):
-            where = doc.location(d.start)
-            rows.append((key, d.code, d.severity.label, d.start, d.end, where.row, where.column,
-                         d.message, d.fixable))
-    schema = {name: getattr(pl, dtype) for name, dtype in DIAGNOSTIC_COLUMNS.items()}
-    return pl.DataFrame(rows, schema=schema, orient="row")
-
-
 def report(paths: Sequence[str], output: str, settings: Settings | None = None, *,
            title: str | None = None) -> CheckRun:
     """Lint `paths` and write the HTML report to `output`; the run is returned for its counts.
@@ -309,7 +287,7 @@ def report(paths: Sequence[str], output: str, settings: Settings | None = None, 
         >>> _ = (folder / "a.txt").write_text("Rates held\\n\\nExit mobile version\\n")
         >>> run = report([str(folder)], str(folder / "report.html"))
         >>> [f.code for f in run.findings], (folder / "report.html").stat().st_size > 0
-        (['B101'], True)
+        (['B101', 'S207'], True)
     """
     from corpuslint.report import html
 

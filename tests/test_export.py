@@ -105,9 +105,9 @@ def test_dates_are_utc_only_when_the_text_says_the_zone() -> None:
 def test_lint_frame_gives_one_row_per_diagnostic() -> None:
     frame = pl.DataFrame({"key": ["a", "b", "c"], "body": [WRAPPED, None, "Clean."]})
     found = api.lint_frame(frame, text="body", id="key", settings=Settings(select=("M101",)))
-    assert found.columns == ["id", "code", "severity", "start", "end", "row", "column", "message",
-                             "fixable"]
-    assert found.rows() == [("a", "M101", "error", 42, 69, 4, 5, "LaTeX wrapper around a URL", True)]
+    assert found.columns == ["index", "id", "code", "severity", "start", "end", "row", "column",
+                             "message", "fixable"]
+    assert found.rows() == [(0, "a", "M101", "error", 42, 69, 4, 5, "LaTeX wrapper around a URL", True)]
 
 
 def test_schema_command_in_both_formats(tmp_path: Path) -> None:

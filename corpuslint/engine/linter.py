@@ -170,8 +170,11 @@ class Linter:
             return self._fix_file(read, fix, with_excerpt=with_excerpt, to_stdout=path == STDIN)
         diagnostics, sidecar_rows = self.lint_suppressed(read)
         findings = tuple(locate(read, d, with_excerpt=with_excerpt) for d in diagnostics)
-        features = extract(read, self._feature_parts) if self.wants_features else None
-        return FileResult(read.path, findings, features=features, sidecar_rows=sidecar_rows)
+        return FileResult(read.path, findings, features=self.features(read), sidecar_rows=sidecar_rows)
+
+    def features(self, doc: Document) -> DocFeatures | None:
+        """What the corpus pass needs of a document, when a corpus rule runs."""
+        return extract(doc, self._feature_parts) if self.wants_features else None
 
     def corpus_findings(self, features: list[DocFeatures]) -> list[Finding]:
         """The corpus rules' findings from every document's features, with ignores and severities."""
