@@ -19,7 +19,9 @@ from typing import Any, NamedTuple
 
 from corpuslint.model.document import Document, Record
 
-SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet"}
+# `.json` is read as JSON lines when its first record is an object on one line (the
+# usual export of a crawl); a JSON array or pretty-printed JSON is reported, not guessed at.
+SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl", ".parquet": "parquet"}
 CHUNK_BYTES = 4 << 20  # a few thousand articles: enough work per task, little memory
 PARQUET_ROWS = 2000
 _BOM = b"\xef\xbb\xbf"
@@ -67,6 +69,8 @@ def plan(path: str, fields: Fields, *, chunk_bytes: int | None = None) -> list[C
     """The chunks of a data file; one chunk with `error` set when it cannot be read as one."""
     try:
         if SUFFIXES[os.path.splitext(path)[1].lower()] == "jsonl":
+            if path.lower().endswith(".json"):
+                _require_json_lines(path)
             chunks = _jsonl_chunks(path, chunk_bytes or CHUNK_BYTES)
         else:
             chunks = _parquet_chunks(path, fields)
@@ -88,6 +92,24 @@ def read(chunk: Chunk, fields: Fields) -> Iterator[Document | Malformed]:
 
 class _Unusable(Exception):
     """A data file that is readable but holds no usable records (a message for the finding)."""
+
+
+def _require_json_lines(path: str) -> None:
+    """Raise _Unusable unless the first non-blank line of a `.json` file is a JSON object."""
+    with open(path, "rb") as handle:
+        for raw in handle:
+            if raw.strip(_BOM + b" \t\r\n"):
+                break
+        else:
+            return  # empty: no records, like an empty .jsonl
+    try:
+        first = json.loads(raw.lstrip(_BOM))
+    except ValueError:
+        first = None
+    if not isinstance(first, dict):
+        raise _Unusable("a .json file is read as JSON lines (one object per line), and its first line "
+                        "is not a JSON object: for a JSON array, write one record per line "
+                        "(jq -c '.[]' file.json > file.jsonl)")
 
 
 def _jsonl_chunks(path: str, size: int) -> list[Chunk]:
