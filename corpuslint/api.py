@@ -253,26 +253,22 @@ def build_dataset(paths: Sequence[str], settings: Settings | None = None, *,
     """
     import polars as pl
 
-    from corpuslint.dataset.rows import NearDuplicates, batches
-    from corpuslint.dataset.schema import ArticleSchema
+    from corpuslint.dataset.rows import NearDuplicates, batches, other_fields
+    from corpuslint.dataset.schema import article_schema, polars_schema, record_columns
 
     settings = settings or Settings()
     files, _ = discover(paths, settings)
+    others = other_fields(files, settings)
+    columns = list(record_columns(others).values())
     near = NearDuplicates(settings.corpus)
     frames, errors = [], []
-    for batch in batches(files, settings, raw=raw, jobs=jobs):
+    for batch in batches(files, settings, raw=raw, jobs=jobs, others=others):
         frames.append(near.fill(batch))
         errors.extend(batch.errors)
     if errors:
         raise ValueError("bad input: " + "; ".join(errors))
-    frame = pl.concat(frames) if frames else pl.DataFrame(schema=_schema())
-    return ArticleSchema.validate(frame, lazy=True)
-
-
-def _schema() -> pl.Schema:
-    from corpuslint.dataset.schema import polars_schema
-
-    return polars_schema()
+    frame = pl.concat(frames) if frames else pl.DataFrame(schema=polars_schema(columns))
+    return article_schema(columns).validate(frame, lazy=True)
 
 
 def report(paths: Sequence[str], output: str, settings: Settings | None = None, *,

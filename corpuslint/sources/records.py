@@ -81,13 +81,37 @@ def plan(path: str, fields: Fields, *, chunk_bytes: int | None = None) -> list[C
     return chunks or [Chunk(path, 0, 0, 1)]
 
 
-def read(chunk: Chunk, fields: Fields) -> Iterator[Document | Malformed]:
-    """Each record of a chunk as a Document, or as Malformed."""
+def read(chunk: Chunk, fields: Fields, *, others: bool = False) -> Iterator[Document | Malformed]:
+    """Each record of a chunk as a Document, or as Malformed; with `others`, its other fields
+    in `record.fields` (as text: a string as it is, any other value as JSON)."""
     if chunk.error is not None or chunk.end <= chunk.start:
         return iter(())
     if SUFFIXES[os.path.splitext(chunk.path)[1].lower()] == "jsonl":
-        return _jsonl_records(chunk, fields)
-    return _parquet_records(chunk, fields)
+        return _jsonl_records(chunk, fields, others)
+    return _parquet_records(chunk, fields, others)
+
+
+def field_names(path: str, fields: Fields, sample: int = 1000) -> list[str]:
+    """The other fields of a data file's records, in order of first appearance: a Parquet
+    file's columns, or the keys of a JSONL file's first `sample` records."""
+    skip = {fields.text, fields.ignore}
+    try:
+        if SUFFIXES[os.path.splitext(path)[1].lower()] == "parquet":
+            import polars as pl
+
+            return [n for n in pl.read_parquet_schema(path) if n not in skip]
+        names: dict[str, None] = {}
+        with open(path, "rb") as handle:
+            for _, raw in zip(range(sample), handle):
+                try:
+                    value = json.loads(raw.lstrip(_BOM))
+                except ValueError:
+                    continue
+                if isinstance(value, dict):
+                    names.update(dict.fromkeys(k for k in value if k not in skip))
+        return list(names)
+    except (OSError, ValueError):
+        return []  # the lint reports the unreadable file
 
 
 class _Unusable(Exception):
@@ -130,7 +154,7 @@ def _jsonl_chunks(path: str, size: int) -> list[Chunk]:
     return chunks
 
 
-def _jsonl_records(chunk: Chunk, fields: Fields) -> Iterator[Document | Malformed]:
+def _jsonl_records(chunk: Chunk, fields: Fields, others: bool) -> Iterator[Document | Malformed]:
     with open(chunk.path, "rb") as handle:
         handle.seek(chunk.start)
         data = handle.read(chunk.end - chunk.start)
@@ -148,7 +172,7 @@ def _jsonl_records(chunk: Chunk, fields: Fields) -> Iterator[Document | Malforme
         except ValueError as error:
             yield Malformed(chunk.path, line, line, f"not valid JSON ({error})")
             continue
-        yield _document(value, chunk.path, line, line, fields)
+        yield _document(value, chunk.path, line, line, fields, others)
 
 
 def _parquet_chunks(path: str, fields: Fields) -> list[Chunk]:
@@ -168,18 +192,19 @@ def _parquet_chunks(path: str, fields: Fields) -> list[Chunk]:
             for start in range(0, rows, PARQUET_ROWS)]
 
 
-def _parquet_records(chunk: Chunk, fields: Fields) -> Iterator[Document | Malformed]:
+def _parquet_records(chunk: Chunk, fields: Fields, others: bool) -> Iterator[Document | Malformed]:
     import polars as pl
 
     names = list(pl.read_parquet_schema(chunk.path))
-    wanted = [name for name in dict.fromkeys(fields) if name in names]
+    wanted = names if others else [name for name in dict.fromkeys(fields) if name in names]
     frame = pl.scan_parquet(chunk.path).select(wanted).slice(chunk.start, chunk.end - chunk.start)
     for offset, row in enumerate(frame.collect().iter_rows(named=True)):
         number = chunk.first + offset
-        yield _document(row, chunk.path, number, number, fields)
+        yield _document(row, chunk.path, number, number, fields, others)
 
 
-def _document(value: Any, path: str, number: int, row: int, fields: Fields) -> Document | Malformed:
+def _document(value: Any, path: str, number: int, row: int, fields: Fields,
+              others: bool = False) -> Document | Malformed:
     """One record's Document; Malformed when its text or its ignore field cannot be used."""
     if not isinstance(value, dict):
         return Malformed(path, number, row, f"a JSON {type(value).__name__}, not an object")
@@ -193,4 +218,14 @@ def _document(value: Any, path: str, number: int, row: int, fields: Fields) -> D
         return Malformed(path, number, row, f"{fields.ignore!r} is not a list of rule codes")
     found = value.get(fields.id)
     record_id = None if found is None else str(found)
-    return Document(text, path, record=Record(number, record_id, row, tuple(ignore)))
+    kept = tuple((k, _as_text(v)) for k, v in value.items()
+                 if k != fields.text and k != fields.ignore) if others else ()
+    return Document(text, path, record=Record(number, record_id, row, tuple(ignore), kept))
+
+
+def _as_text(value: Any) -> str | None:
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, (dict, list, bool, int, float)):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)  # a Parquet date, time or decimal
