@@ -89,7 +89,7 @@ def test_unreadable_file_is_a_finding_naming_the_os_error(tmp_path: Path) -> Non
     result = subprocess.run([*_without_root_powers(), exe, "check", "--isolated", "secret.txt"],
                             cwd=tmp_path, capture_output=True, text=True, timeout=60)
     assert result.returncode == 1, result.stderr
-    assert result.stdout.strip() == "secret.txt:1:1: U001 Cannot read the file: Permission denied"
+    assert result.stdout.strip() == "secret.txt:1:1: U001 Cannot read the file: Permission denied [error]"
     assert "Traceback" not in result.stderr
 
 

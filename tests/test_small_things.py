@@ -82,3 +82,32 @@ def test_a_json_lines_file_named_json_is_linted_by_record(tmp_path: Path) -> Non
     assert "crawl.json:1:1: B101 [*] Boilerplate line: Exit mobile version (record 1, id a, text 3:1)" in result.stdout
     assert "array.json:1:1: U003 No records read: a .json file is read as JSON lines" in result.stdout
     assert result.returncode == 1
+
+
+def test_concise_lines_name_the_severity_when_colour_is_off(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Rates held\n\nShares rose on Monday. See $\\url{https://a.org}$.\n\n"
+                                    "Exit mobile version\n", encoding="utf-8")
+    result = corpuslint("check", "--isolated", "--select", "M101,B101,S207", "a.txt", cwd=tmp_path,
+                        env={"NO_COLOR": "1"})
+    assert result.stdout.splitlines() == [
+        "a.txt:3:1: S207 Body has 9 words, fewer than the minimum of 50 [info]",
+        "a.txt:3:28: M101 [*] LaTeX wrapper around a URL [error]",
+        "a.txt:5:1: B101 [*] Boilerplate line: Exit mobile version [warning]",
+    ]
+
+
+def test_concise_lines_leave_the_severity_to_colour_on_a_terminal() -> None:
+    import io
+
+    from corpuslint.model.document import Document
+    from corpuslint.model.finding import locate
+    from corpuslint.report import Style
+    from corpuslint.report.concise import render
+
+    doc = Document("Rates held\n\nExit mobile version\n", "a.txt")
+    found = [locate(doc, d) for d in lint_text(doc.text, select=["B101"])]
+    coloured, plain = io.StringIO(), io.StringIO()
+    render(found, coloured, Style(color=True))
+    render(found, plain, Style(color=False))
+    assert "\x1b[33m" in coloured.getvalue() and "[warning]" not in coloured.getvalue()
+    assert plain.getvalue() == "a.txt:3:1: B101 [*] Boilerplate line: Exit mobile version [warning]\n"
