@@ -4,7 +4,8 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-# The public API, and the module each name lives in. Names are imported on
+# The public API, and the module each name lives in (no name may be a subpackage's:
+# `corpuslint.report` is the report formats, so the HTML report is `write_report`). Names are imported on
 # first use so that `corpuslint --version` and the hook's start-up stay fast.
 _PUBLIC = {
     "lint_text": "corpuslint.api",
@@ -15,7 +16,7 @@ _PUBLIC = {
     "discover": "corpuslint.api",
     "resolve_paths": "corpuslint.api",
     "CheckRun": "corpuslint.api",
-    "report": "corpuslint.api",
+    "write_report": "corpuslint.api",
     "build_dataset": "corpuslint.api",
     "export": "corpuslint.api",
     "ArticleSchema": "corpuslint.dataset.schema",

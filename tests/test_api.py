@@ -19,7 +19,7 @@ ARTICLE = "Markets rally\n\nShares rose on Monday after the bank held rates.\n\n
 
 def test_all_and_dir_list_the_public_api() -> None:
     public = {"lint_text", "fix_text", "lint_frame", "filter_frame", "check_paths", "discover",
-              "resolve_paths", "report", "build_dataset", "export", "ArticleSchema", "Settings",
+              "resolve_paths", "write_report", "build_dataset", "export", "ArticleSchema", "Settings",
               "load_settings", "CheckRun", "__version__"}
     assert set(corpuslint.__all__) == public
     assert dir(corpuslint) == sorted(public)
@@ -88,7 +88,7 @@ def test_readme_python_examples_run_as_written(tmp_path: Path, monkeypatch: pyte
     examples = _readme_python()
     shown = set(re.findall(r"corpuslint\.(\w+)\(", examples))
     assert shown >= {"lint_text", "fix_text", "lint_frame", "filter_frame", "load_settings", "discover",
-                     "check_paths", "report", "build_dataset", "export"}
+                     "check_paths", "write_report", "build_dataset", "export"}
     test = doctest.DocTestParser().get_doctest(examples, {}, "README.md", "README.md", 0)
     runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
     runner.run(test)

@@ -33,7 +33,7 @@ def _seeds(tmp_path: Path) -> Path:
 def test_report_on_the_seeds_holds_counts_clusters_and_marked_examples(tmp_path: Path) -> None:
     corpus = _seeds(tmp_path)
     out = tmp_path / "report.html"
-    run = api.report([str(corpus)], str(out), Settings())
+    run = api.write_report([str(corpus)], str(out), Settings())
     page = out.read_text(encoding="utf-8")
     by_severity = {s: sum(f.diagnostic.severity.label == s for f in run.findings)
                    for s in ("error", "warning", "info")}
@@ -88,7 +88,7 @@ def _hostile(tmp_path: Path) -> Path:
 def test_hostile_text_paths_and_ids_render_as_text_in_the_browser(tmp_path: Path) -> None:
     corpus = _hostile(tmp_path)
     out = tmp_path / "report.html"
-    run = api.report([str(corpus), str(corpus / "records.jsonl")], str(out), Settings(),
+    run = api.write_report([str(corpus), str(corpus / "records.jsonl")], str(out), Settings(),
                      title='<script>document.title="pwned-title"</script>')
     assert any("</svg>" in f.path for f in run.findings)  # the path trick worked
     assert any(f.record is not None and f.record.id and "</svg>" in f.record.id for f in run.findings)
@@ -122,7 +122,7 @@ def test_hostile_text_paths_and_ids_render_as_text_in_the_browser(tmp_path: Path
 
 def test_charts_draw_in_chromium_and_the_screenshot_is_not_blank(tmp_path: Path) -> None:
     out = tmp_path / "report.html"
-    api.report([str(_seeds(tmp_path))], str(out), Settings(), title="seeds/")
+    api.write_report([str(_seeds(tmp_path))], str(out), Settings(), title="seeds/")
     with browser(tmp_path / "profile") as context:
         page = context.new_page()
         page.goto(out.as_uri())
@@ -149,7 +149,7 @@ def test_report_stays_usable_at_100000_findings(tmp_path: Path) -> None:
         for n in range(10_000):
             fh.write(json.dumps({"id": f"rec-{n}", "text": body}) + "\n")
     out = tmp_path / "report.html"
-    run = api.report([str(data)], str(out), Settings().with_overrides(select=("B101",)))
+    run = api.write_report([str(data)], str(out), Settings().with_overrides(select=("B101",)))
     assert len(run.findings) == 100_000
     page = out.read_text(encoding="utf-8")
     limits = Limits()

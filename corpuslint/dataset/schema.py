@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 import pandera.polars as pa
 import polars as pl
@@ -97,6 +97,24 @@ def article_schema(extra: Sequence[str] = ()) -> pa.DataFrameSchema:
 def polars_schema(extra: Sequence[str] = ()) -> pl.Schema:
     """The columns and dtypes of a row, in order: what a batch is built with."""
     return pl.Schema({name: column.dtype.type for name, column in article_schema(extra).columns.items()})
+
+
+class Column(NamedTuple):
+    """One column as `corpuslint schema` lists it."""
+
+    name: str
+    dtype: str
+    nullable: bool
+    checks: list[str]
+    description: str
+
+
+def columns() -> list[Column]:
+    """Every column of a row, in order, with its dtype, nullability and checks."""
+    return [Column(name, str(column.dtype), column.nullable,
+                   [c.name for c in column.checks] + (["unique"] if column.unique else []),
+                   column.description or "")
+            for name, column in ArticleSchema.to_schema().columns.items()]
 
 
 def json_schema() -> dict[str, Any]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from corpuslint.engine.rule import RuleInfo
+from corpuslint.engine.rule import RuleInfo, docs_url
 
 _FIX = {"always": "✔", "sometimes": "◐", "never": ""}
 
@@ -48,3 +48,13 @@ def pages(infos: Iterable[RuleInfo]) -> str:
         for section, text in info.doc.items():
             parts.append(f"### {section}\n\n{text}\n")
     return "\n".join(parts)
+
+
+def as_dict(info: RuleInfo) -> dict[str, object]:
+    """A rule as `corpuslint rules --output-format json` prints it."""
+    return {
+        "code": info.code, "name": info.name, "summary": info.summary,
+        "severity": info.severity.label, "enabled_by_default": info.enabled_by_default,
+        "fix": info.fix.value, "doc": dict(info.doc), "url": docs_url(info.code, info.name),
+        "origin": info.origin,
+    }

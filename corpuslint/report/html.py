@@ -13,6 +13,8 @@ it reaches the page, and nothing from the corpus ever becomes a link.
 
 from __future__ import annotations
 
+import contextlib
+import os
 from collections.abc import Sequence
 from datetime import datetime, timezone
 from html import escape
@@ -30,6 +32,21 @@ from corpuslint.report.svgchart import Bar, Segment, bar_chart
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none'"
 TOP_CODES = 30
+
+
+def write(output: str, findings: Sequence[Finding], *, title: str, files: int) -> None:
+    """The page in `output`: written beside it under this process's name, then renamed into
+    place, so a failed run leaves no half page (the file gets the user's umask, as any)."""
+    tmp = os.path.join(os.path.dirname(os.path.abspath(output)),
+                       f".{os.path.basename(output)}.{os.getpid()}.tmp")
+    try:
+        with open(tmp, "w", encoding="utf-8") as out:
+            render(findings, out, title=title, files=files)
+        os.replace(tmp, output)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.remove(tmp)
+        raise
 
 
 def render(findings: Sequence[Finding], out: TextIO, *, title: str, files: int,
