@@ -108,10 +108,12 @@ def check_paths(
     on_done: Callable[[FileResult], None] | None = None,
     cache: Cache | None = None,
     fix: FixMode | None = None,
+    jobs: int | None = None,
 ) -> CheckRun:
     """Lint discovered files with the settings' rules; with `fix`, fix them (or diff them).
 
     With a cache, a plain check lints only the files that changed; a fix never uses it.
+    `jobs` worker processes lint a long run (default: every core).
     """
     linter = linter or Linter(settings)
     run = CheckRun()
@@ -121,7 +123,7 @@ def check_paths(
     order = {path: i for i, path in enumerate(files)}
     results = cached_run(None if fix is not None else cache, linter, settings, list(files),
                           with_excerpt=with_excerpt, stdin_name=stdin_name, on_done=on_done,
-                          fix=fix)
+                          fix=fix, jobs=jobs)
     sidecar_rows: set[int] = set()
     for result in results:
         if result.notice is not None:
@@ -242,7 +244,8 @@ def build_dataset(paths: Sequence[str], settings: Settings | None = None, *,
 
 
 def write_report(paths: Sequence[str], output: str, settings: Settings | None = None, *,
-           title: str | None = None) -> CheckRun:
+                 title: str | None = None, linter: Linter | None = None,
+                 jobs: int | None = None) -> CheckRun:
     """Lint `paths` and write the HTML report to `output`; the run is returned for its counts.
 
     The page is written beside `output` and renamed into place, so a failed
@@ -259,7 +262,7 @@ def write_report(paths: Sequence[str], output: str, settings: Settings | None = 
 
     settings = settings or Settings()
     files, notices = discover(paths, settings)
-    run = check_paths(files, settings, with_excerpt=True)
+    run = check_paths(files, settings, linter=linter, with_excerpt=True, jobs=jobs)
     run.notices[:0] = notices
     # A big data file is linted in chunks: count the files, not the chunks.
     html.write(output, run.findings, title=title or " ".join(paths), files=len(set(files)))
@@ -357,11 +360,26 @@ def new_findings(findings: Sequence[Finding], path: str) -> list[Finding]:
         raise UsageError(str(error)) from None
 
 
-def article_fields(path: str) -> tuple[Document, dict[str, Any]]:
-    """One file's document and the fields `extract` reads from it (headline, byline, dates...)."""
+def article_fields(path: str, *, record: int | None = None, record_id: str | None = None,
+                   settings: Settings | None = None) -> tuple[Document, dict[str, Any]]:
+    """One article's document and the fields `extract` reads from it (headline, byline, dates...):
+    a text file, or one record of a JSONL or Parquet corpus by number or id."""
     from corpuslint.article.extract import extract
     from corpuslint.sources.files import read_document
+    from corpuslint.sources.records import Fields, Malformed, find_record
 
+    if is_data_file(path):
+        if record is None and record_id is None:
+            raise UsageError(f"{path} holds many articles: name one with --record N or --id ID")
+        s = settings or Settings()
+        found = find_record(path, Fields(s.text_field, s.id_field, s.ignore_field),
+                            number=record, record_id=record_id)
+        if not isinstance(found, Document):
+            why = f"malformed record {found.record}: {found.reason}" if isinstance(found, Malformed) else found
+            raise UsageError(f"{path}: {why}")
+        return found, extract(found).to_dict()
+    if record is not None or record_id is not None:
+        raise UsageError(f"{path}: --record and --id name a record of a JSONL or Parquet corpus")
     doc = read_document(path)
     if not isinstance(doc, Document):
         raise UsageError(f"{path}: {getattr(doc, 'reason', None) or getattr(doc, 'error', '')}")

@@ -66,6 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     config.add_argument("--show-files", action="store_true", help="print the files that would be linted")
     config.add_argument("--no-corpus", action="store_true",
                         help="skip the corpus pass (D rules): for a hook given only some files")
+    config.add_argument("--jobs", type=int, metavar="N", help="worker processes (default: every core)")
     # Hidden: run every check on every document, to compare with the fast paths (tests, bench).
     config.add_argument("--no-fast-path", action="store_true", help=argparse.SUPPRESS)
     output = check.add_argument_group("output")
@@ -140,7 +141,36 @@ def build_parser() -> argparse.ArgumentParser:
                                            "URLs, captions and language read from one file.")
     show.add_argument("file", metavar="FILE")
     show.add_argument("--output-format", choices=["table", "json"], default="table")
+    which = show.add_mutually_exclusive_group()
+    which.add_argument("--record", type=int, metavar="N",
+                       help="a JSONL or Parquet corpus: record N (its line in JSONL, from 1)")
+    which.add_argument("--id", metavar="ID", help="a JSONL or Parquet corpus: the record with this id")
+    _record_options(show)
+    _report_command(commands)
     return parser
+
+
+REPORT_EXAMPLES = """\
+examples:
+  corpuslint report corpus/ -o report.html          charts, worst files, examples, duplicates
+  corpuslint report corpus.jsonl -o report.html --text-field body
+"""
+
+
+def _report_command(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    report = commands.add_parser(
+        "report", help="write an HTML report of a corpus",
+        description="Lint the corpus and write one self-contained HTML page: findings by "
+                    "severity, family and code, the worst files and records, an example of each "
+                    "code with its fix, and the duplicates found across the corpus.",
+        epilog=REPORT_EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    report.add_argument("paths", nargs="*", metavar="PATH",
+                        help="files, directories, JSONL or Parquet corpora; default: `paths` in config")
+    report.add_argument("-o", "--output", required=True, metavar="FILE", help="the HTML file to write")
+    report.add_argument("--jobs", type=int, metavar="N", help="worker processes (default: every core)")
+    config = _selection_and_config(report)
+    config.add_argument("--no-corpus", action="store_true", help="skip the corpus pass (D rules)")
+    _record_options(config)
 
 
 def _selection_and_config(command: argparse.ArgumentParser) -> argparse._ArgumentGroup:
