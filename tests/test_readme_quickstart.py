@@ -118,7 +118,8 @@ def test_use_it_on_your_corpus_as_written(tmp_path: Path) -> None:
     git("add", str(article), cwd=user)
     first = _sh("git commit -q -m 'new article'", user, env)
     assert first.returncode == 1, first.stdout + first.stderr
-    assert "corpuslint (fix)" in first.stdout and "files were modified by this hook" in first.stdout
+    said = first.stdout + first.stderr  # git runs the hook with its output on stderr
+    assert "corpuslint (fix)" in said and "files were modified by this hook" in said, said
     assert "Exit mobile version" not in article.read_text(encoding="utf-8")
     git("add", str(article), cwd=user)
     second = _sh("git commit -q -m 'new article, fixed'", user, env)
