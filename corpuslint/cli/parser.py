@@ -106,18 +106,13 @@ def build_parser() -> argparse.ArgumentParser:
     fixing.add_argument("--exit-non-zero-on-fix", action="store_true",
                         help="exit 1 when a file was fixed, even if nothing remains (for hooks)")
 
-    export = commands.add_parser(
-        "export", help="write the corpus as one validated table",
+    export = _corpus_command(
+        commands, "export", help="write the corpus as one validated table",
         description="Lint and clean every article and write one row per article (metadata, "
                     "cleaned text, counts, codes), validated against the schema. Nothing is "
                     "written unless every row validates.",
-        epilog=EXPORT_EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
-    export.add_argument("paths", nargs="*", metavar="PATH",
-                        help="files, directories, JSONL or Parquet corpora; default: `paths` in config")
-    export.add_argument("-o", "--output", required=True, metavar="FILE",
-                        help="the table to write: .parquet, .jsonl, .ndjson or .csv")
+        epilog=EXPORT_EXAMPLES, output="the table to write: .parquet, .jsonl, .ndjson or .csv")
     export.add_argument("--raw", action="store_true", help="keep the text as it was (no safe fixes)")
-    export.add_argument("--jobs", type=int, metavar="N", help="worker processes (default: every core)")
     _record_options(_selection_and_config(export))
     schema = commands.add_parser("schema", help="print the exported table's schema",
                                  description="Print every column of an export: dtype, nullability, "
@@ -157,17 +152,25 @@ examples:
 """
 
 
+def _corpus_command(commands: argparse._SubParsersAction, name: str, *, help: str,  # type: ignore[type-arg]
+                    description: str, epilog: str, output: str) -> argparse.ArgumentParser:
+    """A command that reads a corpus and writes one file (`export`, `report`): paths, -o, --jobs."""
+    command = commands.add_parser(name, help=help, description=description, epilog=epilog,
+                                  formatter_class=argparse.RawDescriptionHelpFormatter)
+    command.add_argument("paths", nargs="*", metavar="PATH",
+                         help="files, directories, JSONL or Parquet corpora; default: `paths` in config")
+    command.add_argument("-o", "--output", required=True, metavar="FILE", help=output)
+    command.add_argument("--jobs", type=int, metavar="N", help="worker processes (default: every core)")
+    return command
+
+
 def _report_command(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    report = commands.add_parser(
-        "report", help="write an HTML report of a corpus",
+    report = _corpus_command(
+        commands, "report", help="write an HTML report of a corpus",
         description="Lint the corpus and write one self-contained HTML page: findings by "
                     "severity, family and code, the worst files and records, an example of each "
                     "code with its fix, and the duplicates found across the corpus.",
-        epilog=REPORT_EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
-    report.add_argument("paths", nargs="*", metavar="PATH",
-                        help="files, directories, JSONL or Parquet corpora; default: `paths` in config")
-    report.add_argument("-o", "--output", required=True, metavar="FILE", help="the HTML file to write")
-    report.add_argument("--jobs", type=int, metavar="N", help="worker processes (default: every core)")
+        epilog=REPORT_EXAMPLES, output="the HTML file to write")
     config = _selection_and_config(report)
     config.add_argument("--no-corpus", action="store_true", help="skip the corpus pass (D rules)")
     _record_options(config)
