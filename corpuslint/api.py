@@ -170,7 +170,8 @@ def lint_text(
     offsets), severity and fix (None, or edits with their applicability).
 
         >>> from corpuslint import lint_text
-        >>> [(d.code, d.start, d.end) for d in lint_text("Rates held\\n\\nExit mobile version\\n", select=["B"])]
+        >>> found = lint_text("Rates held\\n\\nExit mobile version\\n", select=["B"])
+        >>> [(d.code, d.start, d.end) for d in found]
         [('B101', 12, 31)]
     """
     settings = (settings or Settings()).with_overrides(
@@ -250,13 +251,6 @@ def write_report(paths: Sequence[str], output: str, settings: Settings | None = 
 
     The page is written beside `output` and renamed into place, so a failed
     run never leaves half a report; an unwritable `output` raises OSError.
-
-        >>> import tempfile, pathlib
-        >>> folder = pathlib.Path(tempfile.mkdtemp())
-        >>> _ = (folder / "a.txt").write_text("Rates held\\n\\nExit mobile version\\n")
-        >>> run = write_report([str(folder)], str(folder / "report.html"))
-        >>> [f.code for f in run.findings], (folder / "report.html").stat().st_size > 0
-        (['B101', 'S207'], True)
     """
     from corpuslint.report import html
 
@@ -366,17 +360,17 @@ def article_fields(path: str, *, record: int | None = None, record_id: str | Non
     a text file, or one record of a JSONL or Parquet corpus by number or id."""
     from corpuslint.article.extract import extract
     from corpuslint.sources.files import read_document
-    from corpuslint.sources.records import Fields, Malformed, find_record
+    from corpuslint.sources.records import Fields, find_record
 
     if is_data_file(path):
         if record is None and record_id is None:
             raise UsageError(f"{path} holds many articles: name one with --record N or --id ID")
         s = settings or Settings()
-        found = find_record(path, Fields(s.text_field, s.id_field, s.ignore_field),
-                            number=record, record_id=record_id)
-        if not isinstance(found, Document):
-            why = f"malformed record {found.record}: {found.reason}" if isinstance(found, Malformed) else found
-            raise UsageError(f"{path}: {why}")
+        try:
+            found = find_record(path, Fields(s.text_field, s.id_field, s.ignore_field),
+                                number=record, record_id=record_id)
+        except ValueError as problem:
+            raise UsageError(f"{path}: {problem}") from None
         return found, extract(found).to_dict()
     if record is not None or record_id is not None:
         raise UsageError(f"{path}: --record and --id name a record of a JSONL or Parquet corpus")

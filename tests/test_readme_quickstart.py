@@ -48,6 +48,25 @@ def test_the_section_is_short_and_names_one_per_file_hook() -> None:
     assert set(hooks) <= published
 
 
+def test_every_install_line_names_this_projects_distribution() -> None:
+    """`corpuslint` on PyPI is another project: ours is `corpuslint-text`, installed by that name
+    or from this repository, never as `corpuslint`."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:
+        import tomli as tomllib
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert project["name"] == "corpuslint-text"
+    assert "corpuslint" in project["scripts"]  # the command keeps its name
+    texts = [(ROOT / name).read_text(encoding="utf-8") for name in
+             ("README.md", "action.yml", ".pre-commit-hooks.yaml", *(f"docs/{p.name}" for p in (ROOT / "docs").glob("*.md")))]
+    installs = [line for text in texts for line in text.splitlines() if re.search(r"pip\S* install", line)]
+    assert installs
+    for line in installs:
+        # `pip install corpuslint`, `--quiet "corpuslint==$VERSION"`: the other project's name
+        assert not re.search(r"install\s+(?:-\S+\s+)*[\"']?corpuslint(?:==[^\s\"']*)?[\"']?(?:\s|$)", line), line
+
+
 def test_the_ci_step_uses_the_actions_inputs() -> None:
     steps = [yaml.safe_load(block) for block in _blocks(_section(), "yaml") if "uses:" in block]
     assert steps, "no CI step in the section"

@@ -29,7 +29,8 @@ def marked_block(excerpt: Excerpt, start: Location, end: Location) -> str:
             a = b = 0
         lo, hi = _window(line, a)
         b = min(b, hi)  # a span longer than the window is marked up to the window's end
-        body = escape(line[lo:a]) + (f"<mark>{escape(line[a:b])}</mark>" if b > a else "") + escape(line[b:hi])
+        marked = f"<mark>{escape(line[a:b])}</mark>" if b > a else ""
+        body = escape(line[lo:a]) + marked + escape(line[b:hi])
         body = ("…" if lo else "") + body + ("…" if hi < len(line) else "")
         rows.append(f'<span class="row">{row:>{width}} </span>{body}')
     return "<pre class=\"excerpt\">" + "\n".join(rows) + "</pre>"

@@ -96,11 +96,11 @@ def _charts(found: Digest) -> str:
                  anchor=f"code-{code}") for code, n in found.by_code.most_common(TOP_CODES)]
     more = len(found.by_code) - len(codes)
     note = f'<p class="more">and {more:,} more codes, in the examples below.</p>' if more > 0 else ""
-    return ('<h2>Findings</h2><div class="charts">'
-            f'<figure id="chart-severity"><figcaption>By severity</figcaption>{bar_chart(severity, "Findings by severity")}</figure>'
-            f'<figure id="chart-family"><figcaption>By family</figcaption>{bar_chart(families, "Findings by family")}</figure>'
-            f'<figure id="chart-code"><figcaption>By code</figcaption>{bar_chart(codes, "Findings by code")}{note}</figure>'
-            "</div>")
+    figures = [("severity", severity, ""), ("family", families, ""), ("code", codes, note)]
+    return ('<h2>Findings</h2><div class="charts">' + "".join(
+        f'<figure id="chart-{name}"><figcaption>By {name}</figcaption>'
+        f'{bar_chart(bars, f"Findings by {name}")}{extra}</figure>' for name, bars, extra in figures)
+        + "</div>")
 
 
 def _count_cells(place: Place) -> str:

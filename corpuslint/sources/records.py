@@ -92,23 +92,23 @@ def read(chunk: Chunk, fields: Fields, *, others: bool = False) -> Iterator[Docu
 
 
 def find_record(path: str, fields: Fields, *, number: int | None = None,
-                record_id: str | None = None) -> Document | Malformed | str:
-    """One record of a data file, by number (a JSONL file's line) or by id; a string says why
-    there is none (the file cannot be read, or no record has that number or id)."""
+                record_id: str | None = None) -> Document:
+    """One record of a data file, by number (a JSONL file's line) or by id; ValueError says why
+    there is none (the file cannot be read, the record is malformed, or none has that number or id)."""
     seen = 0
     for chunk in plan(path, fields):
         if chunk.error is not None:
-            return f"no records read: {chunk.error}"
+            raise ValueError(f"no records read: {chunk.error}")
         for item in read(chunk, fields):
             seen += 1
             if isinstance(item, Malformed):
                 if item.record == number:
-                    return item
-            elif (number is not None and item.record.number == number) or (
-                    record_id is not None and item.record.id == record_id):
+                    raise ValueError(f"malformed record {item.record}: {item.reason}")
+            elif (number is not None and item.record is not None and item.record.number == number) or (
+                    record_id is not None and item.record is not None and item.record.id == record_id):
                 return item
     wanted = f"record {number}" if number is not None else f"id {record_id!r}"
-    return f"no {wanted} among its {seen} records"
+    raise ValueError(f"no {wanted} among its {seen} records")
 
 
 def field_names(path: str, fields: Fields, sample: int = 1000) -> list[str]:
