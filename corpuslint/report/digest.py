@@ -70,8 +70,9 @@ def family(code: str) -> str:
     return f"{code[0]} {FAMILIES.get(code[0], 'other')}"
 
 
-def digest(findings: Sequence[Finding], files: int, limits: Limits = Limits()) -> Digest:
+def digest(findings: Sequence[Finding], files: int, limits: Limits | None = None) -> Digest:
     """Count everything; keep the worst places, a few examples per code and the first findings."""
+    limits = limits or Limits()
     out = Digest(total=len(findings), files=files, shown=list(findings[: limits.findings]))
     per_file: dict[str, Counter[Severity]] = defaultdict(Counter)
     per_record: dict[tuple[str, int], Counter[Severity]] = defaultdict(Counter)

@@ -50,8 +50,9 @@ def write(output: str, findings: Sequence[Finding], *, title: str, files: int) -
 
 
 def render(findings: Sequence[Finding], out: TextIO, *, title: str, files: int,
-           limits: Limits = Limits()) -> None:
+           limits: Limits | None = None) -> None:
     """Write the page for `findings` over `files` linted files."""
+    limits = limits or Limits()
     found = digest(findings, files, limits)
     stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     css = resources.files("corpuslint.report").joinpath("html.css").read_text(encoding="utf-8")
