@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from corpuslint.config import Settings
-from corpuslint.engine.linter import Linter
+from corpuslint.engine.linter import Linter, process_pool
 from corpuslint.model.document import Document
 
 if TYPE_CHECKING:
@@ -113,12 +113,12 @@ def _lint_rows(linter: Linter, settings: Settings, texts: list[str | None],
     jobs = jobs or os.cpu_count() or 1
     if jobs == 1 or len(texts) < PARALLEL_MIN_ROWS:
         return _lint_slice(linter, 0, texts)
-    from concurrent.futures import ProcessPoolExecutor
-
     slices = [(start, texts[start : start + SLICE]) for start in range(0, len(texts), SLICE)]
     rows: list[Row] = []
     features: list[DocFeatures] = []
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_start, initargs=(settings,)) as pool:
+    # engine's pool: started from a fresh server process, since Polars has run here (a forked
+    # worker would wait forever on Polars' locks).
+    with process_pool(jobs, _start, (settings,)) as pool:
         for found, feats in pool.map(_in_worker, slices):
             rows.extend(found)
             features.extend(feats)

@@ -190,6 +190,11 @@ def _selection_and_config(command: argparse.ArgumentParser) -> argparse._Argumen
     config.add_argument("--config", metavar="PATH",
                         help="use this pyproject.toml or corpuslint.toml instead of searching")
     config.add_argument("--isolated", action="store_true", help="ignore every config file")
+    scale = command.add_argument_group("executor")
+    scale.add_argument("--executor", choices=["local", "ray"],
+                       help="where the passes run: this machine's processes, or Ray (default: local)")
+    scale.add_argument("--ray-address", metavar="ADDRESS",
+                       help="the Ray cluster to run on (default: a local Ray, as ray.init() starts)")
     return config
 
 

@@ -34,7 +34,7 @@ from corpuslint.article.extract import Field, extract
 from corpuslint.config import CorpusSettings, Settings
 from corpuslint.corpus.features import NUM_PERM, body_signature
 from corpuslint.dataset.schema import ISO_639_1, polars_schema, record_columns
-from corpuslint.engine.linter import Linter
+from corpuslint.engine.linter import Linter, process_pool
 from corpuslint.fix.fixer import FixPolicy, fix_document
 from corpuslint.model.diagnostic import Severity
 from corpuslint.model.document import Document
@@ -315,13 +315,17 @@ def batches(files: Sequence[str], settings: Settings, *, raw: bool = False,
 
     `others` are the record fields kept as columns (`other_fields`)."""
     items = work_items(files, settings)
+    if settings.executor == "ray":
+        from corpuslint.ray.executor import export_batches
+
+        yield from export_batches(items, settings, raw=raw)
+        return
     jobs = jobs or os.cpu_count() or 1
     if jobs == 1 or len(items) < 2:
         builder = Builder(settings, raw=raw, others=others)
         yield from (builder.batch(item) for item in items)
         return
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker,
-                             initargs=(settings, raw, tuple(others))) as pool:
+    with process_pool(jobs, _start_worker, (settings, raw, tuple(others))) as pool:
         yield from bounded(pool, _batch_in_worker, items, window=2 * jobs)
 
 

@@ -3,7 +3,8 @@
 A data file is cut into `Chunk`s, work items small enough for one process of
 the pool: byte ranges of a JSONL file that end on a newline (the newlines
 before a chunk are counted, so each record keeps its line number), row ranges
-of a Parquet file. Reading a chunk yields a Document per record, its `Record`
+of a Parquet file; a compressed JSONL file is one chunk, read as a stream.
+Reading a chunk yields a Document per record, its `Record`
 saying where it came from, or a `Malformed` value for a record that cannot be
 one (bad JSON, no text field, a text that is not a string): reported by record
 number while the rest goes on. Nothing here knows of rules.
@@ -18,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from corpuslint.model.document import Document, Record
+from corpuslint.sources.compressed import CorruptStream, compression, inner_name, open_binary
 
 # `.json` is read as JSON lines when its first record is an object on one line (the
 # usual export of a crawl); a JSON array or pretty-printed JSON is reported, not guessed at.
@@ -62,13 +64,20 @@ class Malformed(NamedTuple):
 
 
 def is_data_file(path: str) -> bool:
-    return os.path.splitext(path)[1].lower() in SUFFIXES
+    """A JSONL or Parquet file, compressed (compressed.SUFFIXES) or not."""
+    return _kind(path) is not None
+
+
+def _kind(path: str) -> str | None:
+    return SUFFIXES.get(os.path.splitext(inner_name(path))[1].lower())
 
 
 def plan(path: str, fields: Fields, *, chunk_bytes: int | None = None) -> list[Chunk]:
     """The chunks of a data file; one chunk with `error` set when it cannot be read as one."""
     try:
-        if SUFFIXES[os.path.splitext(path)[1].lower()] == "jsonl":
+        if compression(path) is not None:
+            chunks = _compressed_chunks(path)
+        elif _kind(path) == "jsonl":
             if path.lower().endswith(".json"):
                 _require_json_lines(path)
             chunks = _jsonl_chunks(path, chunk_bytes or CHUNK_BYTES)
@@ -86,7 +95,7 @@ def read(chunk: Chunk, fields: Fields, *, others: bool = False) -> Iterator[Docu
     in `record.fields` (as text: a string as it is, any other value as JSON)."""
     if chunk.error is not None or chunk.end <= chunk.start:
         return iter(())
-    if SUFFIXES[os.path.splitext(chunk.path)[1].lower()] == "jsonl":
+    if _kind(chunk.path) == "jsonl":
         return _jsonl_records(chunk, fields, others)
     return _parquet_records(chunk, fields, others)
 
@@ -116,12 +125,12 @@ def field_names(path: str, fields: Fields, sample: int = 1000) -> list[str]:
     file's columns, or the keys of a JSONL file's first `sample` records."""
     skip = {fields.text, fields.ignore}
     try:
-        if SUFFIXES[os.path.splitext(path)[1].lower()] == "parquet":
+        if _kind(path) == "parquet":
             import polars as pl
 
             return [n for n in pl.read_parquet_schema(path) if n not in skip]
         names: dict[str, None] = {}
-        with open(path, "rb") as handle:
+        with open_binary(path) if compression(path) is not None else open(path, "rb") as handle:
             for _, raw in zip(range(sample), handle):
                 try:
                     value = json.loads(raw.lstrip(_BOM))
@@ -130,7 +139,7 @@ def field_names(path: str, fields: Fields, sample: int = 1000) -> list[str]:
                 if isinstance(value, dict):
                     names.update(dict.fromkeys(k for k in value if k not in skip))
         return list(names)
-    except (OSError, ValueError):
+    except (OSError, ValueError, CorruptStream):
         return []  # the lint reports the unreadable file
 
 
@@ -174,16 +183,45 @@ def _jsonl_chunks(path: str, size: int) -> list[Chunk]:
     return chunks
 
 
-def _jsonl_records(chunk: Chunk, fields: Fields, others: bool) -> Iterator[Document | Malformed]:
+def _compressed_chunks(path: str) -> list[Chunk]:
+    """A compressed JSONL file is one chunk, read as a stream: it cannot be entered midway."""
+    if _kind(path) != "jsonl":
+        raise _Unusable("a compressed Parquet file (Parquet compresses its own columns); "
+                        "decompress it first")
+    return [Chunk(path, 0, max(os.path.getsize(path), 1), 1)]
+
+
+def _jsonl_lines(chunk: Chunk) -> Iterator[bytes]:
+    """The chunk's lines (without the BOM of a file's first): a byte range, or a whole stream."""
+    if compression(chunk.path) is not None:
+        with open_binary(chunk.path) as handle:
+            first = handle.readline()
+            yield first[len(_BOM):] if first.startswith(_BOM) else first
+            yield from handle
+        return
     with open(chunk.path, "rb") as handle:
         handle.seek(chunk.start)
         data = handle.read(chunk.end - chunk.start)
     if chunk.start == 0 and data.startswith(_BOM):
         data = data[len(_BOM) :]
-    for offset, raw in enumerate(data.split(b"\n")):
+    yield from data.split(b"\n")
+
+
+def _jsonl_records(chunk: Chunk, fields: Fields, others: bool) -> Iterator[Document | Malformed]:
+    line = chunk.first - 1
+    lines = _jsonl_lines(chunk)
+    while True:
+        try:
+            raw = next(lines, None)
+        except (OSError, CorruptStream) as error:  # a compressed stream that breaks off
+            reason = getattr(error, "strerror", None) or str(error)
+            yield Malformed(chunk.path, line + 1, line + 1, f"the rest cannot be read: {reason}")
+            return
+        if raw is None:
+            return
+        line += 1
         if not raw.strip():
             continue
-        line = chunk.first + offset
         try:
             value = json.loads(raw)
         except UnicodeDecodeError:
@@ -249,3 +287,4 @@ def _as_text(value: Any) -> str | None:
     if isinstance(value, (dict, list, bool, int, float)):
         return json.dumps(value, ensure_ascii=False)
     return str(value)  # a Parquet date, time or decimal
+
