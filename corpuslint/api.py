@@ -214,13 +214,18 @@ def fix_text(
 
 
 def export(files: Sequence[str], output: str, settings: Settings | None = None, *,
-           raw: bool = False, jobs: int | None = None) -> ExportResult:
+           raw: bool = False, unsafe: bool = False, jobs: int | None = None) -> ExportResult:
     """Write the corpus to `output` (.parquet, .jsonl, .ndjson, .csv) if every batch validates;
-    an output that cannot be written (unknown extension, no such folder) is a UsageError."""
+    an output that cannot be written (unknown extension, no such folder) is a UsageError.
+
+    The `text` column has the safe fixes applied, and the unsafe ones too with `unsafe`
+    (what cleans crude page text: the B2 rules' fixes are unsafe).
+    """
     from corpuslint.dataset import export as exporting
 
     try:
-        return exporting.export(files, output, settings or Settings(), raw=raw, jobs=jobs)
+        return exporting.export(files, output, settings or Settings(), raw=raw, unsafe=unsafe,
+                                jobs=jobs)
     except exporting.ExportError as error:
         raise UsageError(str(error)) from error
 

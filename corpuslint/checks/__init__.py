@@ -13,5 +13,6 @@ MODULES = (
     "corpuslint.checks.structure",
     "corpuslint.checks.unicode",
     "corpuslint.checks.metadata",
+    "corpuslint.checks.weblines",
     "corpuslint.checks.wording",
 )

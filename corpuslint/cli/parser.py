@@ -113,6 +113,8 @@ def build_parser() -> argparse.ArgumentParser:
                     "written unless every row validates.",
         epilog=EXPORT_EXAMPLES, output="the table to write: .parquet, .jsonl, .ndjson or .csv")
     export.add_argument("--raw", action="store_true", help="keep the text as it was (no safe fixes)")
+    export.add_argument("--unsafe-fixes", action="store_true",
+                        help="apply unsafe fixes too to the text column (B2's page chrome)")
     _record_options(_selection_and_config(export))
     schema = commands.add_parser("schema", help="print the exported table's schema",
                                  description="Print every column of an export: dtype, nullability, "

@@ -4,10 +4,10 @@ Rows are built batch by batch (a few hundred files, or one chunk of a data
 file, per batch) in the process pool, so a corpus of any size is never held
 whole: `export.py` validates and writes each batch as it arrives. Metadata
 comes from `extract()` on the text as read, the same function the S rules use;
-`text` is the text with safe fixes applied (as read with `raw`); `codes`,
-`n_errors` and `n_warnings` describe the text as read. A data file's records
-keep their other fields (the user's own `id`, a URL, a crawl date) as text
-columns after these, named by `schema.record_columns`.
+`text` is the text with safe fixes applied (and unsafe ones with `unsafe`; as read
+with `raw`); `codes`, `n_errors` and `n_warnings` describe the text as read. A data
+file's records keep their other fields (the user's own `id`, a URL, a crawl date) as
+text columns after these, named by `schema.record_columns`.
 
 Dates: `published`/`updated` are UTC timestamps only when the text gives a
 date, a time and a timezone; anything less (a date alone, a local time, a
@@ -239,9 +239,10 @@ class NearDuplicates:
 class Builder:
     """Turns work items into Batches: the per-document half of an export, run in each worker."""
 
-    def __init__(self, settings: Settings, *, raw: bool = False, others: Sequence[str] = ()) -> None:
+    def __init__(self, settings: Settings, *, raw: bool = False, unsafe: bool = False,
+                 others: Sequence[str] = ()) -> None:
         self.linter = Linter(settings)
-        self.policy = FixPolicy(False, self.linter.fixable)
+        self.policy = FixPolicy(unsafe, self.linter.fixable)
         self.raw = raw
         self.language = settings.language
         self.columns = record_columns(others)
@@ -309,7 +310,7 @@ def other_fields(files: Sequence[str], settings: Settings) -> list[str]:
     return list(names)
 
 
-def batches(files: Sequence[str], settings: Settings, *, raw: bool = False,
+def batches(files: Sequence[str], settings: Settings, *, raw: bool = False, unsafe: bool = False,
             jobs: int | None = None, others: Sequence[str] = ()) -> Iterator[Batch]:
     """Every batch of the corpus, in order; in a process pool when there is more than one.
 
@@ -318,14 +319,14 @@ def batches(files: Sequence[str], settings: Settings, *, raw: bool = False,
     if settings.executor == "ray":
         from corpuslint.ray.executor import export_batches
 
-        yield from export_batches(items, settings, raw=raw)
+        yield from export_batches(items, settings, raw=raw, unsafe=unsafe, others=others)
         return
     jobs = jobs or os.cpu_count() or 1
     if jobs == 1 or len(items) < 2:
-        builder = Builder(settings, raw=raw, others=others)
+        builder = Builder(settings, raw=raw, unsafe=unsafe, others=others)
         yield from (builder.batch(item) for item in items)
         return
-    with process_pool(jobs, _start_worker, (settings, raw, tuple(others))) as pool:
+    with process_pool(jobs, _start_worker, (settings, raw, unsafe, tuple(others))) as pool:
         yield from bounded(pool, _batch_in_worker, items, window=2 * jobs)
 
 
@@ -345,9 +346,9 @@ def bounded(pool: ProcessPoolExecutor, fn: Callable[[T], R], items: Iterable[T],
 _builder: Builder | None = None
 
 
-def _start_worker(settings: Settings, raw: bool, others: tuple[str, ...]) -> None:
+def _start_worker(settings: Settings, raw: bool, unsafe: bool, others: tuple[str, ...]) -> None:
     global _builder  # one Builder (and Linter) per worker process, built once
-    _builder = Builder(settings, raw=raw, others=others)
+    _builder = Builder(settings, raw=raw, unsafe=unsafe, others=others)
 
 
 def _batch_in_worker(item: Item) -> Batch:

@@ -51,12 +51,13 @@ def _lint_batch(batch: dict[str, np.ndarray], *, settings: Settings, with_excerp
     return {"seq": batch["seq"], "result": np.array(results, dtype=object)}
 
 
-def _export_batch(batch: dict[str, np.ndarray], *, settings: Settings, raw: bool,
-                  cwd: str) -> dict[str, Any]:
+def _export_batch(batch: dict[str, np.ndarray], *, settings: Settings, raw: bool, unsafe: bool,
+                  others: tuple[str, ...], cwd: str) -> dict[str, Any]:
     from corpuslint.dataset.rows import Builder
 
     os.chdir(cwd)
-    builder = _cached(f"builder{raw}", settings, lambda: Builder(settings, raw=raw))
+    builder = _cached(f"builder{raw}{unsafe}{others}", settings,
+                      lambda: Builder(settings, raw=raw, unsafe=unsafe, others=others))
     built = [pickle.dumps(builder.batch(pickle.loads(item))) for item in batch["item"]]
     return {"seq": batch["seq"], "result": np.array(built, dtype=object)}
 
@@ -90,6 +91,8 @@ def lint_items(items: Sequence[Any], settings: Settings, *, with_excerpt: bool =
                        settings.ray_address, per_batch)
 
 
-def export_batches(items: Sequence[Any], settings: Settings, *, raw: bool = False) -> Iterator[Any]:
+def export_batches(items: Sequence[Any], settings: Settings, *, raw: bool = False,
+                   unsafe: bool = False, others: Sequence[str] = ()) -> Iterator[Any]:
     """rows.batches' Batches (one per work item, in order), built on the Ray cluster."""
-    yield from _mapped(items, _export_batch, {"settings": settings, "raw": raw}, settings.ray_address, 1)
+    kwargs = {"settings": settings, "raw": raw, "unsafe": unsafe, "others": tuple(others)}
+    yield from _mapped(items, _export_batch, kwargs, settings.ray_address, 1)
