@@ -1,7 +1,7 @@
 """The Python API: what the command line calls, and what programs import.
 
     >>> from corpuslint import lint_text
-    >>> [d.code for d in lint_text("See $\\\\url{https://example.org}$ now.")]
+    >>> [d.code for d in lint_text("See $\\\\url{https://example.org}$ now.", select=["M"])]
     ['M101']
 """
 
@@ -27,6 +27,7 @@ from corpuslint.engine.ruledocs import table as rule_table
 from corpuslint.errors import UsageError
 from corpuslint.fix.fixer import FixMode, FixPolicy, fix_document
 from corpuslint.fix.safewrite import remove_leftovers
+from corpuslint.frames import filter_frame, lint_frame
 from corpuslint.model.diagnostic import Diagnostic, Severity
 from corpuslint.model.document import Document
 from corpuslint.model.finding import Finding
@@ -42,8 +43,9 @@ if TYPE_CHECKING:
     from corpuslint.dataset.schema import Column
 
 __all__ = ["CACHE_DIR", "CheckRun", "FixMode", "FixedText", "Options", "RuleInfo", "UsageError",
-           "build_dataset", "check_paths", "configure", "discover", "export", "fix_text",
-           "lint_frame", "lint_text", "resolve_paths", "rule_dict", "rule_pages", "rule_table"]
+           "build_dataset", "check_paths", "configure", "discover", "export", "filter_frame",
+           "fix_text", "lint_frame", "lint_text", "resolve_paths", "write_report", "rule_dict", "rule_pages",
+           "rule_table"]
 
 
 @dataclass
@@ -114,10 +116,12 @@ def check_paths(
     on_done: Callable[[FileResult], None] | None = None,
     cache: Cache | None = None,
     fix: FixMode | None = None,
+    jobs: int | None = None,
 ) -> CheckRun:
     """Lint discovered files with the settings' rules; with `fix`, fix them (or diff them).
 
     With a cache, a plain check lints only the files that changed; a fix never uses it.
+    `jobs` worker processes lint a long run (default: every core).
     """
     linter = linter or Linter(settings)
     run = CheckRun()
@@ -127,7 +131,7 @@ def check_paths(
     order = {path: i for i, path in enumerate(files)}
     results = cached_run(None if fix is not None else cache, linter, settings, list(files),
                           with_excerpt=with_excerpt, stdin_name=stdin_name, on_done=on_done,
-                          fix=fix)
+                          fix=fix, jobs=jobs)
     sidecar_rows: set[int] = set()
     for result in results:
         if result.notice is not None:
@@ -166,7 +170,21 @@ def lint_text(
     path: str = "-",
     settings: Settings | None = None,
 ) -> list[Diagnostic]:
-    """The diagnostics for one text held in memory, in text order."""
+    """The diagnostics for one text held in memory, in text order.
+
+    `select` replaces the default rule set and `ignore` removes from it; both
+    take codes or prefixes ("B", "M101") as the command line does. `path`
+    names the text in messages and decides per-file ignores; `settings`
+    (from `load_settings()`) brings a project's configuration. The corpus
+    rules (D) need more than one text: `lint_frame` runs them across rows.
+    Each Diagnostic has code, name, message, start and end (character
+    offsets), severity and fix (None, or edits with their applicability).
+
+        >>> from corpuslint import lint_text
+        >>> found = lint_text("Rates held\\n\\nExit mobile version\\n", select=["B"])
+        >>> [(d.code, d.start, d.end) for d in found]
+        [('B101', 12, 31)]
+    """
     settings = (settings or Settings()).with_overrides(
         select=tuple(select) if select is not None else None, ignore=tuple(ignore) or None
     )
@@ -186,7 +204,7 @@ def fix_text(
     Each applied diagnostic's offsets refer to the text of the pass that applied it.
 
         >>> from corpuslint import fix_text
-        >>> fix_text("See $\\url{https://example.org}$ now.").text
+        >>> fix_text("See $\\\\url{https://example.org}$ now.", select=["M"]).text
         'See https://example.org now.'
     """
     settings = (settings or Settings()).with_overrides(
@@ -224,62 +242,41 @@ def build_dataset(paths: Sequence[str], settings: Settings | None = None, *,
     """
     import polars as pl
 
-    from corpuslint.dataset.rows import NearDuplicates, batches
-    from corpuslint.dataset.schema import ArticleSchema
+    from corpuslint.dataset.rows import NearDuplicates, batches, other_fields
+    from corpuslint.dataset.schema import article_schema, polars_schema, record_columns
 
     settings = settings or Settings()
     files, _ = discover(paths, settings)
+    others = other_fields(files, settings)
+    columns = list(record_columns(others).values())
     near = NearDuplicates(settings.corpus)
     frames, errors = [], []
-    for batch in batches(files, settings, raw=raw, jobs=jobs):
+    for batch in batches(files, settings, raw=raw, jobs=jobs, others=others):
         frames.append(near.fill(batch))
         errors.extend(batch.errors)
     if errors:
         raise ValueError("bad input: " + "; ".join(errors))
-    frame = pl.concat(frames) if frames else pl.DataFrame(schema=_schema())
-    return ArticleSchema.validate(frame, lazy=True)
+    frame = pl.concat(frames) if frames else pl.DataFrame(schema=polars_schema(columns))
+    return article_schema(columns).validate(frame, lazy=True)
 
 
-def _schema() -> pl.Schema:
-    from corpuslint.dataset.schema import polars_schema
+def write_report(paths: Sequence[str], output: str, settings: Settings | None = None, *,
+                 title: str | None = None, linter: Linter | None = None,
+                 jobs: int | None = None) -> CheckRun:
+    """Lint `paths` and write the HTML report to `output`; the run is returned for its counts.
 
-    return polars_schema()
-
-
-DIAGNOSTIC_COLUMNS = {
-    "id": "String", "code": "String", "severity": "String", "start": "Int64", "end": "Int64",
-    "row": "Int64", "column": "Int64", "message": "String", "fixable": "Boolean",
-}
-
-
-def lint_frame(df: pl.DataFrame, text: str = "text", id: str = "id", *,
-               settings: Settings | None = None) -> pl.DataFrame:
-    """Lint a text column of a frame you already hold: one row per diagnostic.
-
-    Columns: id (from the `id` column), code, severity, start and end (character
-    offsets into the text), row and column (1-based, inside the text), message,
-    fixable. A null text is skipped.
-
-        >>> import polars as pl
-        >>> from corpuslint import lint_frame
-        >>> found = lint_frame(pl.DataFrame({"id": ["a"], "text": ["See $\\url{https://a.org}$."]}))
-        >>> found.filter(pl.col("code") == "M101").select("id", "row", "column").row(0)
-        ('a', 1, 5)
+    The page is written beside `output` and renamed into place, so a failed
+    run never leaves half a report; an unwritable `output` raises OSError.
     """
-    import polars as pl
+    from corpuslint.report import html
 
-    linter = Linter(settings or Settings())
-    rows = []
-    for key, body in df.select(pl.col(id).cast(pl.String), pl.col(text)).iter_rows():
-        if body is None:
-            continue
-        doc = Document(body, str(key))
-        for d in linter.lint(doc):
-            where = doc.location(d.start)
-            rows.append((key, d.code, d.severity.label, d.start, d.end, where.row, where.column,
-                         d.message, d.fixable))
-    schema = {name: getattr(pl, dtype) for name, dtype in DIAGNOSTIC_COLUMNS.items()}
-    return pl.DataFrame(rows, schema=schema, orient="row")
+    settings = settings or Settings()
+    files, notices = discover(paths, settings)
+    run = check_paths(files, settings, linter=linter, with_excerpt=True, jobs=jobs)
+    run.notices[:0] = notices
+    # A big data file is linted in chunks: count the files, not the chunks.
+    html.write(output, run.findings, title=title or " ".join(paths), files=len(set(files)))
+    return run
 
 
 @dataclass(frozen=True)
@@ -386,11 +383,26 @@ def new_findings(findings: Sequence[Finding], path: str) -> list[Finding]:
         raise UsageError(str(error)) from None
 
 
-def article_fields(path: str) -> tuple[Document, dict[str, Any]]:
-    """One file's document and the fields `extract` reads from it (headline, byline, dates...)."""
+def article_fields(path: str, *, record: int | None = None, record_id: str | None = None,
+                   settings: Settings | None = None) -> tuple[Document, dict[str, Any]]:
+    """One article's document and the fields `extract` reads from it (headline, byline, dates...):
+    a text file, or one record of a JSONL or Parquet corpus by number or id."""
     from corpuslint.article.extract import extract
     from corpuslint.sources.files import read_document
+    from corpuslint.sources.records import Fields, find_record
 
+    if is_data_file(path):
+        if record is None and record_id is None:
+            raise UsageError(f"{path} holds many articles: name one with --record N or --id ID")
+        s = settings or Settings()
+        try:
+            found = find_record(path, Fields(s.text_field, s.id_field, s.ignore_field),
+                                number=record, record_id=record_id)
+        except ValueError as problem:
+            raise UsageError(f"{path}: {problem}") from None
+        return found, extract(found).to_dict()
+    if record is not None or record_id is not None:
+        raise UsageError(f"{path}: --record and --id name a record of a JSONL or Parquet corpus")
     doc = read_document(path)
     if not isinstance(doc, Document):
         raise UsageError(f"{path}: {getattr(doc, 'reason', None) or getattr(doc, 'error', '')}")

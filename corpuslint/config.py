@@ -9,9 +9,10 @@ a linter's config must not pass silently.
 
 from __future__ import annotations
 
+import difflib
 import re
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
@@ -58,7 +59,8 @@ def _corpus(key: str, value: Any) -> CorpusSettings:
     values = {}
     for name, item in value.items():
         if name not in known:
-            raise ConfigError(f"unknown setting {key}.{name} (known: {', '.join(sorted(known))})")
+            raise ConfigError(f"unknown setting {key}.{name}{_did_you_mean(name, known)} "
+                              f"(known: {', '.join(sorted(known))})")
         kind = int if known[name].type in (int, "int") else float
         if isinstance(item, bool) or not isinstance(item, (int, float)) or item < 0 or (
                 kind is int and not isinstance(item, int)) or (kind is float and item > 1):
@@ -316,7 +318,8 @@ def settings_from_table(table: Mapping[str, Any], root: Path, source: Path | Non
     for key, value in table.items():
         if key not in _KEYS:
             known = ", ".join(sorted(_KEYS))
-            raise ConfigError(f"{where}unknown setting {key!r} (known settings: {known})")
+            raise ConfigError(f"{where}unknown setting {key!r}{_did_you_mean(key, _KEYS)} "
+                              f"(known settings: {known})")
         attribute, parse = _KEYS[key]
         try:
             values[attribute] = parse(key, value)
@@ -325,6 +328,12 @@ def settings_from_table(table: Mapping[str, Any], root: Path, source: Path | Non
     if "packs" in values:
         values["packs"] = tuple(root / p for p in values["packs"])
     return Settings(root=root, config_file=source, **values)
+
+
+def _did_you_mean(key: str, known: Iterable[str]) -> str:
+    """": did you mean 'select'?" for the nearest known key, or nothing when none is near."""
+    near = difflib.get_close_matches(key.replace("_", "-"), list(known), n=1, cutoff=0.6)
+    return f": did you mean {near[0]!r}?" if near else ""
 
 
 def _read_toml(path: Path) -> dict[str, Any]:

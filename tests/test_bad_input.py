@@ -91,7 +91,7 @@ def test_unreadable_file_is_a_finding_naming_the_os_error(tmp_path: Path) -> Non
     result = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, timeout=60)
     # Named outright and never read: the run fails, unless skipping is said to be fine.
     assert result.returncode == 2, result.stderr
-    assert result.stdout.strip() == "secret.txt:1:1: U001 Cannot read the file: Permission denied"
+    assert result.stdout.strip() == "secret.txt:1:1: U001 Cannot read the file: Permission denied [error]"
     assert "secret.txt was named but not read (unreadable)" in result.stderr
     assert "Traceback" not in result.stderr
     allowed = subprocess.run([*command, "--skip-unreadable"], cwd=tmp_path, capture_output=True,

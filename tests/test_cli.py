@@ -47,7 +47,7 @@ def test_concise_is_the_default(corpus: Path) -> None:
         ("news/a.txt", "5", str(URL_COL), "M101", True),
         ("news/a.txt", "7", "1", "B101", True),
     ]
-    assert result.stderr.strip() == "Found 3 issues (3 fixable with --fix)"
+    assert result.stderr.strip() == "Found 3 issues: 1 error, 2 warnings, 0 info (3 fixable with --fix)"
     assert "\x1b[" not in result.stdout  # no colour into a pipe
 
 

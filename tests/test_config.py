@@ -114,9 +114,10 @@ def test_show_settings_prints_the_resolved_values(tmp_path: Path) -> None:
     _project(tmp_path, '[tool.corpuslint]\nselect = ["B101"]\nfail-on = "error"\n')
     result = corpuslint("check", "--show-settings", cwd=tmp_path)
     assert result.returncode == 0
-    assert "select = ['B101']" in result.stdout
-    assert "fail-on = error" in result.stdout
-    assert f"config-file = {tmp_path.resolve() / 'pyproject.toml'}" in result.stdout
+    assert 'select = ["B101"]' in result.stdout
+    assert 'fail-on = "error"' in result.stdout
+    assert f"# Resolved from {tmp_path.resolve() / 'pyproject.toml'}." in result.stdout
+    assert "# The rules these settings select: B101" in result.stdout
 
 
 def test_default_severity_is_warning() -> None:

@@ -15,7 +15,7 @@ import corpuslint as api
 from corpuslint.config import Settings
 from corpuslint.dataset.export import read_export
 from corpuslint.dataset.rows import document_id, utc
-from corpuslint.dataset.schema import ArticleSchema, polars_schema
+from corpuslint.dataset.schema import ArticleSchema, article_schema, polars_schema
 from corpuslint.model.document import Document, Record
 
 WRAPPED = "Markets slide\n\nShares fell on Monday.\nSee $\\url{https://example.org}$ now.\n"
@@ -37,12 +37,12 @@ def test_each_format_reads_back_and_validates(corpus: Path, name: str) -> None:
     assert result.returncode == 0, result.stderr
     assert "Wrote 7 rows" in result.stderr
     frame = read_export(str(corpus / name))
-    assert frame.schema == polars_schema()
-    ArticleSchema.validate(frame, lazy=True)
-    assert frame.height == 7 and frame["id"].n_unique() == 7
+    assert frame.schema == polars_schema(["id"])  # the records' own id, as a column of its own
+    article_schema(["id"]).validate(frame, lazy=True)
+    assert frame.height == 7 and frame["corpuslint_id"].n_unique() == 7
     assert not list(corpus.glob(".*"))  # no temporary file or parts folder left behind
     records = frame.filter(pl.col("record").is_not_null()).sort("record")
-    assert records["record_id"].to_list() == ["r1", "r2"]
+    assert records["record_id"].to_list() == ["r1", "r2"] == records["id"].to_list()
     assert records["text"].to_list() == [WRAPPED.replace("$\\url{https://example.org}$",
                                                          "https://example.org")] * 2
     assert records["codes"].to_list()[0] == sorted({"M101", *records["codes"].to_list()[0]})
@@ -87,10 +87,10 @@ def test_ids_are_stable_and_unique(corpus: Path) -> None:
     first = api.build_dataset([str(corpus)], Settings(include=("*.txt", "*.jsonl")), jobs=1)
     second = api.build_dataset([str(corpus)], Settings(include=("*.txt", "*.jsonl")), jobs=1)
     assert first.height == 7
-    assert first["id"].to_list() == second["id"].to_list()
-    assert first["id"].n_unique() == 7
+    assert first["corpuslint_id"].to_list() == second["corpuslint_id"].to_list()
+    assert first["corpuslint_id"].n_unique() == 7
     same = first.filter(pl.col("record").is_not_null())
-    assert same["content_hash"].n_unique() == 1 and same["id"].n_unique() == 2
+    assert same["content_hash"].n_unique() == 1 and same["corpuslint_id"].n_unique() == 2
     doc = Document("text", "a.jsonl", record=Record(1, None, 1))
     assert document_id(doc, "h") != document_id(Document("text", "a.jsonl"), "h")
 
@@ -105,9 +105,9 @@ def test_dates_are_utc_only_when_the_text_says_the_zone() -> None:
 def test_lint_frame_gives_one_row_per_diagnostic() -> None:
     frame = pl.DataFrame({"key": ["a", "b", "c"], "body": [WRAPPED, None, "Clean."]})
     found = api.lint_frame(frame, text="body", id="key", settings=Settings(select=("M101",)))
-    assert found.columns == ["id", "code", "severity", "start", "end", "row", "column", "message",
-                             "fixable"]
-    assert found.rows() == [("a", "M101", "error", 42, 69, 4, 5, "LaTeX wrapper around a URL", True)]
+    assert found.columns == ["index", "id", "code", "severity", "start", "end", "row", "column",
+                             "message", "fixable"]
+    assert found.rows() == [(0, "a", "M101", "error", 42, 69, 4, 5, "LaTeX wrapper around a URL", True)]
 
 
 def test_schema_command_in_both_formats(tmp_path: Path) -> None:
@@ -144,6 +144,37 @@ def test_near_duplicates_name_the_first_member_of_their_cluster(tmp_path: Path) 
     (tmp_path / "c.txt").write_text(other.read_text(encoding="utf-8"), encoding="utf-8")
     frame = api.build_dataset([str(tmp_path)], settings=Settings(root=tmp_path))
     ids = dict(zip(frame["path"].map_elements(lambda p: Path(p).name, return_dtype=pl.String),
-                   frame["id"], strict=True))
+                   frame["corpuslint_id"], strict=True))
     nearest = dict(zip(ids, frame["near_duplicate_of"], strict=True))
     assert nearest == {"a.txt": None, "b.txt": ids["a.txt"], "c.txt": None}
+
+
+@pytest.mark.parametrize("name", ["out.parquet", "out.jsonl", "out.csv"])
+def test_export_keeps_the_records_other_fields_and_their_own_id(tmp_path: Path, name: str) -> None:
+    records = [
+        {"id": "u-1", "url": "https://example.org/a", "crawl_date": "2024-06-11", "text": WRAPPED,
+         "language": "de", "meta": {"source": "cc"}},
+        {"id": 7, "url": "https://example.org/b", "text": "Calm\n\nNothing happened today.\n"},
+    ]
+    (tmp_path / "crawl.json").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    shutil.copy(SEEDS / "000_66750ffbfb07dea2.txt", tmp_path / "one.txt")
+    result = corpuslint("export", "crawl.json", "one.txt", "-o", name, "--isolated", "--jobs", "1",
+                        cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    frame = read_export(str(tmp_path / name)).sort("path", "record")
+    extra = ["id", "url", "crawl_date", "record_language", "meta"]
+    assert frame.columns[-5:] == extra  # a field named like an article column gets `record_`
+    article_schema(extra).validate(frame, lazy=True)
+    assert frame["id"].to_list() == ["u-1", "7", None]
+    assert frame["url"].to_list() == ["https://example.org/a", "https://example.org/b", None]
+    assert frame["crawl_date"].to_list() == ["2024-06-11", None, None]
+    assert frame["record_language"].to_list() == ["de", None, None]
+    assert frame["meta"].to_list() == ['{"source": "cc"}', None, None]
+    assert frame["corpuslint_id"].n_unique() == 3
+
+
+def test_build_dataset_keeps_record_fields_too(tmp_path: Path) -> None:
+    data = tmp_path / "c.jsonl"
+    data.write_text(json.dumps({"id": "k", "url": "https://x.org", "text": WRAPPED}) + "\n", encoding="utf-8")
+    frame = api.build_dataset([str(data)], Settings(root=tmp_path))
+    assert frame.select("id", "url").row(0) == ("k", "https://x.org")

@@ -111,7 +111,7 @@ def test_exit_non_zero_on_fix(corpuslint_exe: str, article: Path) -> None:
 
 
 def test_fix_flags_without_fix_are_a_usage_error(corpuslint_exe: str, article: Path) -> None:
-    for flags in (["--unsafe-fixes"], ["--show-fixes"], ["--diff", "--fix"]):
+    for flags in (["--show-fixes"], ["--exit-non-zero-on-fix"], ["--diff", "--fix"]):
         done = _run(corpuslint_exe, article.parent, *flags, "article.txt")
         assert done.returncode == 2, flags
     assert article.read_text(encoding="utf-8") == ARTICLE

@@ -117,8 +117,8 @@ def test_the_export_and_the_corpus_pass_agree_on_clusters() -> None:
     expected = {corpus.docs[i].path: corpus.docs[rep].path
                 for i, rep in corpus.cluster_of.items() if i != rep}
     assert expected == {f"y-{first}": first, f"z-{first}": first}
-    frame = pl.DataFrame({"id": names, "near_duplicate_of": [None] * len(names)},
-                         schema={"id": pl.String, "near_duplicate_of": pl.String})
+    frame = pl.DataFrame({"corpuslint_id": names, "near_duplicate_of": [None] * len(names)},
+                         schema={"corpuslint_id": pl.String, "near_duplicate_of": pl.String})
     signatures = [body_signature(Document(texts[n], n)) for n in names]
     filled = NearDuplicates(CorpusSettings()).fill(Batch(frame, signatures=signatures))
     found = {n: d for n, d in zip(names, filled["near_duplicate_of"], strict=True) if d is not None}

@@ -73,7 +73,7 @@ def _export(root: Path, tmp: Path) -> dict[str, Any]:
 
     frame = read_export(str(output))
     # Ids hash the (temporary) path: the snapshot names the row a near-duplicate points to by its path.
-    paths = dict(zip(frame["id"], frame["path"], strict=True))
+    paths = dict(zip(frame["corpuslint_id"], frame["path"], strict=True))
     rows = [{**row, "path": _relative(row["path"], root),
              "near_duplicate_of": _relative(paths[row["near_duplicate_of"]], root)
              if row["near_duplicate_of"] else None}

@@ -15,7 +15,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SEEDS
+from conftest import SEEDS
+from gitrepo import git, snapshot
 
 pytestmark = pytest.mark.slow
 
@@ -41,37 +42,13 @@ entries:
 """
 
 
-def _git(*args: str, cwd: Path) -> str:
-    env = {
-        **os.environ,
-        "GIT_AUTHOR_NAME": "t",
-        "GIT_AUTHOR_EMAIL": "t@example.org",
-        "GIT_COMMITTER_NAME": "t",
-        "GIT_COMMITTER_EMAIL": "t@example.org",
-    }
-    result = subprocess.run(
-        ["git", *args], cwd=cwd, env=env, check=True, capture_output=True, text=True
-    )
-    return result.stdout.strip()
-
-
 @pytest.fixture(scope="session")
 def hook_repo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     """This checkout's working tree (tracked and new files) as a one-commit repository."""
     if shutil.which("git") is None:
         pytest.skip("git is not installed")
     repo = tmp_path_factory.mktemp("hook-repo")
-    listed = _git("ls-files", "--cached", "--others", "--exclude-standard", cwd=ROOT).splitlines()
-    for name in listed:
-        source = ROOT / name
-        if source.is_file():
-            target = repo / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, target)
-    _git("init", "-q", cwd=repo)
-    _git("add", "-A", cwd=repo)
-    _git("commit", "-q", "-m", "snapshot", cwd=repo)
-    return repo, _git("rev-parse", "HEAD", cwd=repo)
+    return repo, snapshot(repo)
 
 
 @pytest.fixture(scope="session")
@@ -92,8 +69,8 @@ def _corpus(tmp_path: Path, hook_repo: tuple[Path, str], hooks: list[str], confi
         f"repos:\n  - repo: {repo_path}\n    rev: {rev}\n    hooks:\n{hook_list}\n",
         encoding="utf-8",
     )
-    _git("init", "-q", cwd=corpus)
-    _git("add", "-A", cwd=corpus)
+    git("init", "-q", cwd=corpus)
+    git("add", "-A", cwd=corpus)
     return corpus
 
 
@@ -122,7 +99,7 @@ def test_check_hook_fails_with_the_diagnostics(
     corpus = _corpus(tmp_path, hook_repo, ["corpuslint"], FIXABLE_ONLY)
     # Code is not a corpus: types_or keeps the hook off it even when it holds an artifact.
     (corpus / "scraper.py").write_text('FOOTER = """\nExit mobile version\n"""\n', encoding="utf-8")
-    _git("add", "-A", cwd=corpus)
+    git("add", "-A", cwd=corpus)
     result = _run(corpus, pre_commit_home, "corpuslint")
     assert result.returncode == 1, result.stdout + result.stderr
     assert "articles/001_407f6368bc9a3485.txt:37:2: M101" in result.stdout
@@ -179,7 +156,7 @@ def test_unfixable_finding_keeps_the_check_hook_failing(
     article.write_text(
         "Markets rally\n\nShares rose on Monday. Click here for more.\n", encoding="utf-8"
     )
-    _git("add", "-A", cwd=corpus)
+    git("add", "-A", cwd=corpus)
     _run(corpus, pre_commit_home, "corpuslint-fix")
     result = _run(corpus, pre_commit_home, "corpuslint")
     assert result.returncode == 1, result.stdout + result.stderr

@@ -27,7 +27,7 @@ def test_jsonl_findings_point_at_the_record_line(tmp_path: Path) -> None:
     result = corpuslint("check", "corpus.jsonl", "--select", "M101", "--isolated", cwd=tmp_path)
     assert result.returncode == 1
     assert result.stdout == ("corpus.jsonl:3:1: M101 [*] LaTeX wrapper around a URL "
-                             "(record 3, id a2, text 4:5)\n")
+                             "(record 3, id a2, text 4:5) [error]\n")
     found = json.loads(corpuslint("check", "corpus.jsonl", "--select", "M101", "--isolated",
                                   "--output-format", "json", cwd=tmp_path).stdout)
     assert [(f["location"]["row"], f["record"], f["record_id"], f["text_location"]) for f in found] == [
@@ -57,7 +57,7 @@ def test_text_and_id_fields_and_per_record_ignore(tmp_path: Path) -> None:
     result = corpuslint("check", "c.ndjson", "--select", "M101", "--isolated",
                         "--text-field", "body", "--id-field", "url", cwd=tmp_path)
     assert result.stdout.splitlines() == [
-        "c.ndjson:3:1: M101 [*] LaTeX wrapper around a URL (record 3, id u3, text 4:5)"]
+        "c.ndjson:3:1: M101 [*] LaTeX wrapper around a URL (record 3, id u3, text 4:5) [error]"]
 
 
 def test_parquet_rows_are_record_numbers(tmp_path: Path) -> None:
@@ -65,8 +65,8 @@ def test_parquet_rows_are_record_numbers(tmp_path: Path) -> None:
         tmp_path / "corpus.parquet")
     result = corpuslint("check", "corpus.parquet", "--select", "M101,U003", "--isolated", cwd=tmp_path)
     assert result.stdout.splitlines() == [
-        "corpus.parquet:2:1: U003 Malformed record 2: no 'text' field",
-        "corpus.parquet:3:1: M101 [*] LaTeX wrapper around a URL (record 3, id p3, text 4:5)"]
+        "corpus.parquet:2:1: U003 Malformed record 2: no 'text' field [error]",
+        "corpus.parquet:3:1: M101 [*] LaTeX wrapper around a URL (record 3, id p3, text 4:5) [error]"]
 
 
 def test_parquet_without_the_text_column(tmp_path: Path) -> None:
@@ -142,10 +142,10 @@ def test_records_take_part_in_the_corpus_pass_placed_by_record(tmp_path: Path) -
     assert result.returncode == 1
     first = "Same body as corpus.jsonl record 1 (id r0)"
     assert result.stdout.splitlines() == [
-        f"corpus.jsonl:3:1: D101 {first} (record 3, id r2, text 1:1)",
-        f"corpus.jsonl:4:1: D101 {first} (record 4, id r3, text 1:1)",
-        "more.parquet:1:1: D101 Same body as corpus.jsonl record 2 (id r1) (record 1, id p0, text 1:1)",
-        f"more.parquet:2:1: D101 {first} (record 2, id p1, text 1:1)",
+        f"corpus.jsonl:3:1: D101 {first} (record 3, id r2, text 1:1) [warning]",
+        f"corpus.jsonl:4:1: D101 {first} (record 4, id r3, text 1:1) [warning]",
+        "more.parquet:1:1: D101 Same body as corpus.jsonl record 2 (id r1) (record 1, id p0, text 1:1) [warning]",
+        f"more.parquet:2:1: D101 {first} (record 2, id p1, text 1:1) [warning]",
     ]
 
 
@@ -167,5 +167,5 @@ def test_export_marks_a_records_copies(tmp_path: Path) -> None:
     result = corpuslint("export", "corpus.jsonl", "-o", "out.parquet", "--isolated", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     rows = read_export(str(tmp_path / "out.parquet"))
-    first = rows["id"][0]
+    first = rows["corpuslint_id"][0]
     assert rows["near_duplicate_of"].to_list() == [None, None, first]

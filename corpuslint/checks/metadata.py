@@ -300,7 +300,8 @@ class ShortBody(Rule):
             line = doc.lines[doc.location(top.body_start).row - 1]
             start, end = top.body_start, line.end
         yield self.diagnostic(start, end,
-                              f"Body has {words} words, fewer than the minimum of {self.min_words}")
+                              f"Body has {words} word{'' if words == 1 else 's'}, fewer than the "
+                              f"minimum of {self.min_words}")
 
 
 RULES = (MissingHeadline, MissingByline, MissingDate, PartialDate, HeadlineTrailingFullStop,

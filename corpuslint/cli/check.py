@@ -42,8 +42,10 @@ def check(args: argparse.Namespace) -> int:
 def check_once(args: argparse.Namespace) -> int:
     settings, linter = configure(args)
     if args.show_settings:
-        print(settings.describe())
-        print(f"selected = {sorted(linter.codes)}")
+        from corpuslint.settings_toml import to_toml
+
+        sys.stdout.write(to_toml(settings))
+        print(f"# The rules these settings select: {', '.join(sorted(linter.codes))}")
         return EXIT_CLEAN
     paths = api.resolve_paths(args.paths, settings)
     files, notices = api.discover(paths, settings)
@@ -70,7 +72,7 @@ def check_once(args: argparse.Namespace) -> int:
                               stdin_name=args.stdin_filename or "-",
                               on_done=progress.advance if progress else None, fix=fix,
                               cache=api.open_cache(settings, linter, args.cache_dir, fmt == "full")
-                              if use_cache else None)
+                              if use_cache else None, jobs=args.jobs)
     finally:
         if progress:
             progress.close()
@@ -97,6 +99,8 @@ def check_once(args: argparse.Namespace) -> int:
         _report(run.findings, out, fmt, args.statistics)
     if not args.quiet:
         sys.stdout.flush()  # the report first, then the summary, when both go to one terminal
+        if args.unsafe_fixes:
+            summary.unsafe_fixes(run.findings)
         summary.summary(run.findings)
     code = EXIT_CLEAN if args.exit_zero else _exit_code(run.findings, settings)
     return limits.finish(code, notices, paths, settings, quiet=args.quiet)
@@ -117,9 +121,9 @@ def _exit_code(findings: Sequence[Finding], settings: Settings) -> int:
 def _fix_mode(args: argparse.Namespace) -> api.FixMode | None:
     """The fix the flags ask for, or None for a plain check."""
     if not (args.fix or args.fix_only or args.diff):
-        if args.unsafe_fixes or args.show_fixes or args.exit_non_zero_on_fix:
-            raise UsageError("--unsafe-fixes, --show-fixes and --exit-non-zero-on-fix "
-                             "need --fix, --fix-only or --diff")
+        # --unsafe-fixes alone lists the unsafe fixes there are (as ruff does); see check_once.
+        if args.show_fixes or args.exit_non_zero_on_fix:
+            raise UsageError("--show-fixes and --exit-non-zero-on-fix need --fix, --fix-only or --diff")
         return None
     if args.diff and (args.fix or args.fix_only):
         raise UsageError("--diff writes nothing; use it without --fix or --fix-only")

@@ -25,6 +25,7 @@ COMMANDS = {
     "rule": "corpuslint.cli.rules:show_rule",
     "clean": "corpuslint.cli.show:clean",
     "show": "corpuslint.cli.show:show",
+    "report": "corpuslint.cli.report:report",
 }
 
 

@@ -74,6 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
     config.add_argument("--skip-unreadable", action="store_true", default=None,
                         help="a named path that is skipped (binary, not text, unreadable) "
                              "does not make the run fail")
+    config.add_argument("--jobs", type=int, metavar="N", help="worker processes (default: every core)")
     # Hidden: run every check on every document, to compare with the fast paths (tests, bench).
     config.add_argument("--no-fast-path", action="store_true", help=argparse.SUPPRESS)
     output = check.add_argument_group("output")
@@ -113,20 +114,15 @@ def build_parser() -> argparse.ArgumentParser:
     fixing.add_argument("--exit-non-zero-on-fix", action="store_true",
                         help="exit 1 when a file was fixed, even if nothing remains (for hooks)")
 
-    export = commands.add_parser(
-        "export", help="write the corpus as one validated table",
+    export = _corpus_command(
+        commands, "export", help="write the corpus as one validated table",
         description="Lint and clean every article and write one row per article (metadata, "
                     "cleaned text, counts, codes), validated against the schema. Nothing is "
                     "written unless every row validates.",
-        epilog=EXPORT_EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
-    export.add_argument("paths", nargs="*", metavar="PATH",
-                        help="files, directories, JSONL or Parquet corpora; default: `paths` in config")
-    export.add_argument("-o", "--output", required=True, metavar="FILE",
-                        help="the table to write: .parquet, .jsonl, .ndjson or .csv")
+        epilog=EXPORT_EXAMPLES, output="the table to write: .parquet, .jsonl, .ndjson or .csv")
     export.add_argument("--raw", action="store_true", help="keep the text as it was (no safe fixes)")
     export.add_argument("--unsafe-fixes", action="store_true",
                         help="apply unsafe fixes too to the text column (B2's page chrome)")
-    export.add_argument("--jobs", type=int, metavar="N", help="worker processes (default: every core)")
     _record_options(_selection_and_config(export))
     schema = commands.add_parser("schema", help="print the exported table's schema",
                                  description="Print every column of an export: dtype, nullability, "
@@ -150,7 +146,44 @@ def build_parser() -> argparse.ArgumentParser:
                                            "URLs, captions and language read from one file.")
     show.add_argument("file", metavar="FILE")
     show.add_argument("--output-format", choices=["table", "json"], default="table")
+    which = show.add_mutually_exclusive_group()
+    which.add_argument("--record", type=int, metavar="N",
+                       help="a JSONL or Parquet corpus: record N (its line in JSONL, from 1)")
+    which.add_argument("--id", metavar="ID", help="a JSONL or Parquet corpus: the record with this id")
+    _record_options(show)
+    _report_command(commands)
     return parser
+
+
+REPORT_EXAMPLES = """\
+examples:
+  corpuslint report corpus/ -o report.html          charts, worst files, examples, duplicates
+  corpuslint report corpus.jsonl -o report.html --text-field body
+"""
+
+
+def _corpus_command(commands: argparse._SubParsersAction, name: str, *, help: str,  # type: ignore[type-arg]
+                    description: str, epilog: str, output: str) -> argparse.ArgumentParser:
+    """A command that reads a corpus and writes one file (`export`, `report`): paths, -o, --jobs."""
+    command = commands.add_parser(name, help=help, description=description, epilog=epilog,
+                                  formatter_class=argparse.RawDescriptionHelpFormatter)
+    command.add_argument("paths", nargs="*", metavar="PATH",
+                         help="files, directories, JSONL or Parquet corpora; default: `paths` in config")
+    command.add_argument("-o", "--output", required=True, metavar="FILE", help=output)
+    command.add_argument("--jobs", type=int, metavar="N", help="worker processes (default: every core)")
+    return command
+
+
+def _report_command(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    report = _corpus_command(
+        commands, "report", help="write an HTML report of a corpus",
+        description="Lint the corpus and write one self-contained HTML page: findings by "
+                    "severity, family and code, the worst files and records, an example of each "
+                    "code with its fix, and the duplicates found across the corpus.",
+        epilog=REPORT_EXAMPLES, output="the HTML file to write")
+    config = _selection_and_config(report)
+    config.add_argument("--no-corpus", action="store_true", help="skip the corpus pass (D rules)")
+    _record_options(config)
 
 
 def _selection_and_config(command: argparse.ArgumentParser) -> argparse._ArgumentGroup:

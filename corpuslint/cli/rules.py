@@ -20,9 +20,13 @@ def list_rules(args: argparse.Namespace) -> int:
     elif args.output_format == "markdown-docs":
         sys.stdout.write(api.rule_pages(infos))
     else:
-        print_table(("code", "name", "default", "severity", "fix", "summary"),
-                    ((i.code, i.name, "on" if i.enabled_by_default else "off", i.severity.label,
-                      i.fix.value, i.summary) for i in infos))
+        columns = ("code", "name", "default", "severity", "fix", "summary")
+        rows = [(i.code, i.name, "on" if i.enabled_by_default else "off", i.severity.label,
+                 i.fix.value, i.summary) for i in infos]
+        if sys.stdout.isatty():
+            print_table(columns, rows)
+        else:  # a pipe gets one rule a line, never wrapped, for grep, cut and awk
+            sys.stdout.writelines("\t".join(row) + "\n" for row in rows)
     return EXIT_CLEAN
 
 

@@ -10,16 +10,27 @@ from typing import Any
 
 from corpuslint import api
 from corpuslint.cli.console import EXIT_CLEAN, print_table
+from corpuslint.config import ConfigError, load_settings
+from corpuslint.errors import UsageError
 from corpuslint.model.document import Document
 
 
 def show(args: argparse.Namespace) -> int:
-    doc, fields = api.article_fields(args.file)
+    try:
+        settings = load_settings().with_overrides(text_field=args.text_field, id_field=args.id_field)
+    except ConfigError as problem:
+        raise UsageError(str(problem)) from None
+    doc, fields = api.article_fields(args.file, record=args.record, record_id=args.id, settings=settings)
+    record = doc.record
+    where = {} if record is None else {"record": record.number, "id": record.id}
     if args.output_format == "json":
-        json.dump({"path": doc.path, **fields}, sys.stdout, indent=2, ensure_ascii=False)
+        json.dump({"path": doc.path, **where, **fields}, sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")
         return EXIT_CLEAN
-    print_table(("field", "line", "value"), _rows(doc, fields), title=doc.path)
+    title = doc.path if record is None else (
+        f"{doc.path} record {record.number}" + (f" (id {record.id})" if record.id is not None else ""))
+    # A record's lines are its text's, not the data file's.
+    print_table(("field", "line", "value"), _rows(doc, fields), title=title)
     return EXIT_CLEAN
 
 

@@ -30,14 +30,38 @@ def statistics(findings: Sequence[Finding], out: TextIO, fmt: str) -> None:
 
 
 def summary(findings: Sequence[Finding]) -> None:
+    """"Found 27 issues: 2 errors, 18 warnings, 7 info (15 fixable with --fix)": the counts by
+    severity, so a reader without colour still sees what fails the run."""
     if not findings:
         sys.stderr.write("All checks passed!\n")
         return
     safe = sum(f.diagnostic.safely_fixable for f in findings)
     unsafe = sum(f.diagnostic.fixable for f in findings) - safe
-    noun = "issue" if len(findings) == 1 else "issues"
     more = f", {unsafe} more with --unsafe-fixes" if unsafe else ""
-    sys.stderr.write(f"Found {len(findings)} {noun} ({safe} fixable with --fix{more})\n")
+    sys.stderr.write(f"Found {_issues(len(findings))}: {by_severity(findings)} "
+                     f"({safe} fixable with --fix{more})\n")
+
+
+def by_severity(findings: Sequence[Finding]) -> str:
+    """"2 errors, 18 warnings, 7 info": every level, zeros included, worst first."""
+    counts = Counter(f.diagnostic.severity.label for f in findings)
+    return ", ".join(f"{counts[label]} {label}" if label == "info" else _plural(counts[label], label)
+                     for label in ("error", "warning", "info"))
+
+
+def unsafe_fixes(findings: Sequence[Finding]) -> None:
+    """`--unsafe-fixes` without `--fix`: the unsafe fixes there are, as ruff lists them, to review
+    before applying them with `--fix --unsafe-fixes`."""
+    unsafe = [f for f in findings if f.diagnostic.fixable and not f.diagnostic.safely_fixable]
+    if not unsafe:
+        sys.stderr.write("No unsafe fixes available.\n")
+        return
+    sys.stderr.write(f"{_plural(len(unsafe), 'unsafe fix')} available "
+                     "(apply with --fix --unsafe-fixes; --diff --unsafe-fixes shows them):\n")
+    for f in unsafe:
+        fix = f.diagnostic.fix
+        assert fix is not None
+        sys.stderr.write(f"  {f.path}:{f.location.row}:{f.location.column}: {f.code} {fix.title}\n")
 
 
 def show_fixes(fixed: Sequence[Finding], verb: str) -> None:
@@ -69,4 +93,10 @@ def fix_summary(run: CheckRun, *, diff: bool, fix_only: bool) -> None:
 
 
 def _issues(count: int) -> str:
-    return f"{count} issue" if count == 1 else f"{count} issues"
+    return _plural(count, "issue")
+
+
+def _plural(count: int, noun: str) -> str:
+    if count == 1:
+        return f"{count} {noun}"
+    return f"{count} {noun}es" if noun.endswith("x") else f"{count} {noun}s"

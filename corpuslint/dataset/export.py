@@ -22,16 +22,18 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 import pandera.errors
+import pandera.polars as pa
 import polars as pl
 
 from corpuslint.config import Settings
-from corpuslint.dataset.rows import SCHEMA, NearDuplicates, batches
-from corpuslint.dataset.schema import ArticleSchema
+from corpuslint.dataset.rows import SCHEMA, NearDuplicates, batches, other_fields
+from corpuslint.dataset.schema import article_schema, record_columns
 from corpuslint.fix.safewrite import TEMP_SUFFIX
 from corpuslint.sources.files import Notice
 
 FORMATS = {".parquet": "parquet", ".jsonl": "ndjson", ".ndjson": "ndjson", ".csv": "csv"}
 LIST_COLUMNS = ("urls", "codes")
+STABLE_ID = "corpuslint_id"
 
 
 class ExportError(ValueError):
@@ -74,15 +76,17 @@ def export(files: Sequence[str], output: str, settings: Settings, *, raw: bool =
     if not os.path.isdir(folder):
         raise ExportError(f"{output}: folder {folder} does not exist")
     result = ExportResult()
-    writer = _Writer(fmt, output)
+    others = other_fields(files, settings)
+    schema = article_schema(list(record_columns(others).values()))
+    writer = _Writer(fmt, output, pl.Schema({n: c.dtype.type for n, c in schema.columns.items()}))
     seen: set[str] = set()
     near = NearDuplicates(settings.corpus)
     try:
-        for batch in batches(files, settings, raw=raw, unsafe=unsafe, jobs=jobs):
+        for batch in batches(files, settings, raw=raw, unsafe=unsafe, jobs=jobs, others=others):
             result.errors.extend(batch.errors)
             result.notices.extend(batch.notices)
             frame = near.fill(batch)
-            result.failures.extend(validate(frame, result.rows, seen))
+            result.failures.extend(validate(frame, result.rows, seen, schema))
             result.rows += frame.height
             if not (result.errors or result.failures):
                 writer.write(frame)
@@ -97,18 +101,19 @@ def export(files: Sequence[str], output: str, settings: Settings, *, raw: bool =
     return result
 
 
-def validate(frame: pl.DataFrame, offset: int, seen: set[str]) -> list[Failure]:
+def validate(frame: pl.DataFrame, offset: int, seen: set[str],
+             schema: pa.DataFrameSchema | None = None) -> list[Failure]:
     """Every failure case of one batch (rows counted from `offset`); adds its ids to `seen`."""
     failures: list[Failure] = []
     try:
-        ArticleSchema.validate(frame, lazy=True)
+        (schema or article_schema()).validate(frame, lazy=True)
     except pandera.errors.SchemaErrors as error:
         for case in error.failure_cases.iter_rows(named=True):
             index = case.get("index")
             failures.append(Failure(case.get("column"), str(case.get("check")),
                                     None if index is None else offset + index, case.get("failure_case")))
-    ids = frame.get_column("id").to_list()
-    failures.extend(Failure("id", "unique across batches", offset + i, value)
+    ids = frame.get_column(STABLE_ID).to_list()
+    failures.extend(Failure(STABLE_ID, "unique across batches", offset + i, value)
                     for i, value in enumerate(ids) if value in seen)
     seen.update(ids)
     return failures
@@ -120,9 +125,8 @@ def read_export(path: str) -> pl.DataFrame:
     if fmt == "parquet":
         return pl.read_parquet(path)
     if fmt == "ndjson":
-        return pl.read_ndjson(path, schema=SCHEMA)
-    text_schema = {name: pl.String for name in SCHEMA}
-    frame = pl.read_csv(path, schema=text_schema)
+        return pl.read_ndjson(path, schema_overrides=SCHEMA)
+    frame = pl.read_csv(path, infer_schema=False)  # every column as text, then the article's cast
     return frame.with_columns(
         *(pl.col(name).str.json_decode(SCHEMA[name]) for name in LIST_COLUMNS),
         *(pl.col(name).str.to_datetime(time_zone="UTC", time_unit="us")
@@ -142,8 +146,8 @@ class _Writer:
     files in a temporary folder, streamed into one file at the end.
     """
 
-    def __init__(self, fmt: str, output: str) -> None:
-        self.fmt, self.output = fmt, output
+    def __init__(self, fmt: str, output: str, schema: pl.Schema = SCHEMA) -> None:
+        self.fmt, self.output, self.schema = fmt, output, schema
         folder = os.path.dirname(os.path.abspath(output))
         prefix = f".{os.path.basename(output)}.{os.getpid()}."
         handle, self.temp = tempfile.mkstemp(prefix=prefix, suffix=TEMP_SUFFIX, dir=folder)
@@ -169,7 +173,7 @@ class _Writer:
 
     def commit(self) -> None:
         if self.batches == 0:
-            self.write(pl.DataFrame(schema=SCHEMA))  # an empty corpus is an empty table, with its header
+            self.write(pl.DataFrame(schema=self.schema))  # an empty corpus is an empty table, with its header
         self.handle.flush()
         os.fsync(self.handle.fileno())
         self.handle.close()

@@ -5,8 +5,9 @@ file, per batch) in the process pool, so a corpus of any size is never held
 whole: `export.py` validates and writes each batch as it arrives. Metadata
 comes from `extract()` on the text as read, the same function the S rules use;
 `text` is the text with safe fixes applied (and unsafe ones with `unsafe`; as read
-with `raw`); `codes`,
-`n_errors` and `n_warnings` describe the text as read.
+with `raw`); `codes`, `n_errors` and `n_warnings` describe the text as read. A data
+file's records keep their other fields (the user's own `id`, a URL, a crawl date) as
+text columns after these, named by `schema.record_columns`.
 
 Dates: `published`/`updated` are UTC timestamps only when the text gives a
 date, a time and a timezone; anything less (a date alone, a local time, a
@@ -32,13 +33,13 @@ import polars as pl
 from corpuslint.article.extract import Field, extract
 from corpuslint.config import CorpusSettings, Settings
 from corpuslint.corpus.features import NUM_PERM, body_signature
-from corpuslint.dataset.schema import ISO_639_1, polars_schema
+from corpuslint.dataset.schema import ISO_639_1, polars_schema, record_columns
 from corpuslint.engine.linter import Linter, process_pool
 from corpuslint.fix.fixer import FixPolicy, fix_document
 from corpuslint.model.diagnostic import Severity
 from corpuslint.model.document import Document
 from corpuslint.sources.files import Notice, Unreadable, read_document
-from corpuslint.sources.records import Chunk, Fields, Malformed, is_data_file, plan, read
+from corpuslint.sources.records import Chunk, Fields, Malformed, field_names, is_data_file, plan, read
 
 FILES_PER_BATCH = 256
 _PARAGRAPH_BREAK = re.compile(r"(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)")
@@ -78,7 +79,7 @@ def document_id(doc: Document, text_hash: str) -> str:
 
 
 def row(doc: Document, linter: Linter, policy: FixPolicy, *, raw: bool = False,
-        language: str = "en") -> dict[str, Any]:
+        language: str = "en", columns: dict[str, str] | None = None) -> dict[str, Any]:
     """One article's row (near_duplicate_of is filled later, across batches: `NearDuplicates`)."""
     if raw:
         found, text = linter.lint(doc), doc.text
@@ -90,8 +91,9 @@ def row(doc: Document, linter: Linter, policy: FixPolicy, *, raw: bool = False,
     code = iso_639_1(found_language.code) if found_language else None
     published, updated = article.published, article.updated
     record = doc.record
+    others = {columns[k]: v for k, v in record.fields if k in columns} if record and columns else {}
     return {
-        "id": document_id(doc, content_hash(doc.text)),
+        "corpuslint_id": document_id(doc, content_hash(doc.text)),
         "path": doc.path,
         "record": record.number if record else None,
         "record_id": record.id if record else None,
@@ -116,12 +118,13 @@ def row(doc: Document, linter: Linter, policy: FixPolicy, *, raw: bool = False,
         "codes": sorted({d.code for d in found}),
         "n_errors": sum(d.severity is Severity.ERROR for d in found),
         "n_warnings": sum(d.severity is Severity.WARNING for d in found),
+        **others,
     }
 
 
-def frame(rows: list[dict[str, Any]]) -> pl.DataFrame:
+def frame(rows: list[dict[str, Any]], schema: pl.Schema = SCHEMA) -> pl.DataFrame:
     """Rows as a frame with the schema's dtypes, even when there are none."""
-    return pl.DataFrame(rows, schema=SCHEMA)
+    return pl.DataFrame(rows, schema=schema)
 
 
 def utc(iso: str) -> datetime | None:
@@ -183,7 +186,7 @@ class NearDuplicates:
         candidates = self._candidates(keys, offset)
         first_row = np.concatenate([self._first_row, np.zeros(count, dtype=np.int32)])
         nearest: list[str | None] = []
-        ids = list(batch.frame["id"])
+        ids = list(batch.frame["corpuslint_id"])
         self._ids.extend(ids)
         for i in range(count):
             row = offset + i
@@ -236,26 +239,30 @@ class NearDuplicates:
 class Builder:
     """Turns work items into Batches: the per-document half of an export, run in each worker."""
 
-    def __init__(self, settings: Settings, *, raw: bool = False, unsafe: bool = False) -> None:
+    def __init__(self, settings: Settings, *, raw: bool = False, unsafe: bool = False,
+                 others: Sequence[str] = ()) -> None:
         self.linter = Linter(settings)
         self.policy = FixPolicy(unsafe, self.linter.fixable)
         self.raw = raw
         self.language = settings.language
+        self.columns = record_columns(others)
+        self.schema = polars_schema(list(self.columns.values()))
 
     def batch(self, item: Item) -> Batch:
         rows: list[dict[str, Any]] = []
-        batch = Batch(frame(rows))
+        batch = Batch(frame(rows, self.schema))
         for doc in self._documents(item, batch):
-            rows.append(row(doc, self.linter, self.policy, raw=self.raw, language=self.language))
+            rows.append(row(doc, self.linter, self.policy, raw=self.raw, language=self.language,
+                            columns=self.columns))
             batch.signatures.append(body_signature(doc))
-        batch.frame = frame(rows)
+        batch.frame = frame(rows, self.schema)
         return batch
 
     def _documents(self, item: Item, batch: Batch) -> Iterator[Document]:
         if isinstance(item, Chunk):
             if item.error is not None:
                 batch.errors.append(f"{item.path}: no records read: {item.error}")
-            for found in read(item, self.linter.fields):
+            for found in read(item, self.linter.fields, others=bool(self.columns)):
                 if isinstance(found, Malformed):
                     batch.errors.append(f"{found.path}:{found.row}: malformed record "
                                         f"{found.record}: {found.reason}")
@@ -293,21 +300,33 @@ def work_items(files: Sequence[str], settings: Settings) -> list[Item]:
     return items
 
 
+def other_fields(files: Sequence[str], settings: Settings) -> list[str]:
+    """The data files' other record fields, each once, in order of first appearance."""
+    fields = Fields(settings.text_field, settings.id_field, settings.ignore_field)
+    names: dict[str, None] = {}
+    for path in files:
+        if is_data_file(path):
+            names.update(dict.fromkeys(field_names(path, fields)))
+    return list(names)
+
+
 def batches(files: Sequence[str], settings: Settings, *, raw: bool = False, unsafe: bool = False,
-            jobs: int | None = None) -> Iterator[Batch]:
-    """Every batch of the corpus, in order; in a process pool when there is more than one."""
+            jobs: int | None = None, others: Sequence[str] = ()) -> Iterator[Batch]:
+    """Every batch of the corpus, in order; in a process pool when there is more than one.
+
+    `others` are the record fields kept as columns (`other_fields`)."""
     items = work_items(files, settings)
     if settings.executor == "ray":
         from corpuslint.ray.executor import export_batches
 
-        yield from export_batches(items, settings, raw=raw, unsafe=unsafe)
+        yield from export_batches(items, settings, raw=raw, unsafe=unsafe, others=others)
         return
     jobs = jobs or os.cpu_count() or 1
     if jobs == 1 or len(items) < 2:
-        builder = Builder(settings, raw=raw, unsafe=unsafe)
+        builder = Builder(settings, raw=raw, unsafe=unsafe, others=others)
         yield from (builder.batch(item) for item in items)
         return
-    with process_pool(jobs, _start_worker, (settings, raw, unsafe)) as pool:
+    with process_pool(jobs, _start_worker, (settings, raw, unsafe, tuple(others))) as pool:
         yield from bounded(pool, _batch_in_worker, items, window=2 * jobs)
 
 
@@ -327,9 +346,9 @@ def bounded(pool: ProcessPoolExecutor, fn: Callable[[T], R], items: Iterable[T],
 _builder: Builder | None = None
 
 
-def _start_worker(settings: Settings, raw: bool, unsafe: bool) -> None:
+def _start_worker(settings: Settings, raw: bool, unsafe: bool, others: tuple[str, ...]) -> None:
     global _builder  # one Builder (and Linter) per worker process, built once
-    _builder = Builder(settings, raw=raw, unsafe=unsafe)
+    _builder = Builder(settings, raw=raw, unsafe=unsafe, others=others)
 
 
 def _batch_in_worker(item: Item) -> Batch:

@@ -8,6 +8,7 @@ failure reported, not the first) before anything is written.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any, NamedTuple
 
 import pandera.polars as pa
@@ -30,7 +31,8 @@ TIMESTAMP = pl.Datetime("us", "UTC")
 class ArticleSchema(pa.DataFrameModel):
     """One cleaned article per row: its metadata, its text, its counts and its findings."""
 
-    id: str = pa.Field(unique=True, description="Stable: a hash of the source key and the content")
+    corpuslint_id: str = pa.Field(unique=True,
+                                  description="Stable: a hash of the source key and the content")
     path: str = pa.Field(description="The file the article was read from")
     record: pl.Int64 = pa.Field(nullable=True, ge=1,
                                 description="Record number in a JSONL (its line) or Parquet corpus")
@@ -74,9 +76,28 @@ class ArticleSchema(pa.DataFrameModel):
         return data.lazyframe.select(column.is_null() | (column <= pl.lit(now, dtype=TIMESTAMP)))
 
 
-def polars_schema() -> pl.Schema:
+def record_columns(names: Sequence[str]) -> dict[str, str]:
+    """Each of a data file's other fields -> its column: its own name (`id`, `url`), or
+    `record_NAME` where the name is one of the article's columns."""
+    own = ArticleSchema.to_schema().columns
+    return {name: f"record_{name}" if name in own else name for name in names}
+
+
+def article_schema(extra: Sequence[str] = ()) -> pa.DataFrameSchema:
+    """ArticleSchema with the records' other fields as nullable text columns after it.
+
+    Still strict: a column that is neither the article's nor one of `extra` fails."""
+    schema = ArticleSchema.to_schema()
+    if extra:
+        schema = schema.add_columns({name: pa.Column(pl.String, nullable=True,
+                                                     description="A field of the record, as text")
+                                     for name in extra})
+    return schema
+
+
+def polars_schema(extra: Sequence[str] = ()) -> pl.Schema:
     """The columns and dtypes of a row, in order: what a batch is built with."""
-    return pl.Schema({name: column.dtype.type for name, column in ArticleSchema.to_schema().columns.items()})
+    return pl.Schema({name: column.dtype.type for name, column in article_schema(extra).columns.items()})
 
 
 class Column(NamedTuple):

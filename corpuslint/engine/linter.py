@@ -227,6 +227,10 @@ class Linter:
         features = (extract(read, self.feature_parts),) if self.wants_features else ()
         return FileResult(read.path, findings, features=features, sidecar_rows=sidecar_rows)
 
+    def features(self, doc: Document) -> DocFeatures | None:
+        """What the corpus pass needs of a document, when a corpus rule runs (lint_frame's rows)."""
+        return extract(doc, self.feature_parts) if self.wants_features else None
+
     def corpus_findings(self, features: list[DocFeatures],
                         keyed: corpus.Keyed | None = None) -> list[Finding]:
         """The corpus rules' findings from every document's features, with ignores and severities.

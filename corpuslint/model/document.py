@@ -115,6 +115,8 @@ class Record(NamedTuple):
     id: str | None
     row: int
     ignore: tuple[str, ...] = ()
+    fields: tuple[tuple[str, str | None], ...] = ()
+    """The record's other fields as text (an export's extra columns); read only for an export."""
 
 
 @dataclass(frozen=True, slots=True, eq=False)

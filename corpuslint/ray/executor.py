@@ -52,11 +52,12 @@ def _lint_batch(batch: dict[str, np.ndarray], *, settings: Settings, with_excerp
 
 
 def _export_batch(batch: dict[str, np.ndarray], *, settings: Settings, raw: bool, unsafe: bool,
-                  cwd: str) -> dict[str, Any]:
+                  others: tuple[str, ...], cwd: str) -> dict[str, Any]:
     from corpuslint.dataset.rows import Builder
 
     os.chdir(cwd)
-    builder = _cached(f"builder{raw}{unsafe}", settings, lambda: Builder(settings, raw=raw, unsafe=unsafe))
+    builder = _cached(f"builder{raw}{unsafe}{others}", settings,
+                      lambda: Builder(settings, raw=raw, unsafe=unsafe, others=others))
     built = [pickle.dumps(builder.batch(pickle.loads(item))) for item in batch["item"]]
     return {"seq": batch["seq"], "result": np.array(built, dtype=object)}
 
@@ -91,7 +92,7 @@ def lint_items(items: Sequence[Any], settings: Settings, *, with_excerpt: bool =
 
 
 def export_batches(items: Sequence[Any], settings: Settings, *, raw: bool = False,
-                   unsafe: bool = False) -> Iterator[Any]:
+                   unsafe: bool = False, others: Sequence[str] = ()) -> Iterator[Any]:
     """rows.batches' Batches (one per work item, in order), built on the Ray cluster."""
-    kwargs = {"settings": settings, "raw": raw, "unsafe": unsafe}
+    kwargs = {"settings": settings, "raw": raw, "unsafe": unsafe, "others": tuple(others)}
     yield from _mapped(items, _export_batch, kwargs, settings.ray_address, 1)

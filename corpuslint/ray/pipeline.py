@@ -20,6 +20,7 @@ from corpuslint.model.document import Document
 from corpuslint.model.finding import Finding
 from corpuslint.ray.session import connect
 
+STABLE_ID = "corpuslint_id"  # an export row's own id (dataset/schema.py)
 COLUMNS = ("id", "code", "name", "severity", "message", "row", "column", "end_row", "end_column", "fixable")
 
 
@@ -123,16 +124,17 @@ def _near_duplicates(rows: Any, settings: Settings) -> dict[str, str]:
 
     from corpuslint.dataset.rows import Batch, NearDuplicates
 
-    table = pl.concat([pl.from_arrow(b) for b in rows.select_columns(["id", "path", "_signature"])
+    table = pl.concat([pl.from_arrow(b) for b in rows.select_columns([STABLE_ID, "path", "_signature"])
                        .iter_batches(batch_format="pyarrow")]).sort("path")
     signatures = [np.frombuffer(s, dtype=np.uint32) for s in table["_signature"].to_list()]
-    filled = NearDuplicates(settings.corpus).fill(Batch(table.select("id"), signatures=signatures))
-    return {i: n for i, n in zip(filled["id"], filled["near_duplicate_of"], strict=True) if n is not None}
+    filled = NearDuplicates(settings.corpus).fill(Batch(table.select(STABLE_ID), signatures=signatures))
+    return {i: n for i, n in zip(filled[STABLE_ID], filled["near_duplicate_of"], strict=True)
+            if n is not None}
 
 
 def _fill_near(batch: Any, *, nearest: dict[str, str]) -> Any:
     import polars as pl
 
     made = pl.from_arrow(batch).drop("_signature")
-    nearest_ids = [nearest.get(i) for i in made["id"].to_list()]
+    nearest_ids = [nearest.get(i) for i in made[STABLE_ID].to_list()]
     return made.with_columns(pl.Series("near_duplicate_of", nearest_ids, dtype=pl.String)).to_arrow()

@@ -21,7 +21,9 @@ from typing import Any, NamedTuple
 from corpuslint.model.document import Document, Record
 from corpuslint.sources.compressed import CorruptStream, compression, inner_name, open_binary
 
-SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet"}
+# `.json` is read as JSON lines when its first record is an object on one line (the
+# usual export of a crawl); a JSON array or pretty-printed JSON is reported, not guessed at.
+SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl", ".parquet": "parquet"}
 CHUNK_BYTES = 4 << 20  # a few thousand articles: enough work per task, little memory
 PARQUET_ROWS = 2000
 _BOM = b"\xef\xbb\xbf"
@@ -76,6 +78,8 @@ def plan(path: str, fields: Fields, *, chunk_bytes: int | None = None) -> list[C
         if compression(path) is not None:
             chunks = _compressed_chunks(path)
         elif _kind(path) == "jsonl":
+            if path.lower().endswith(".json"):
+                _require_json_lines(path)
             chunks = _jsonl_chunks(path, chunk_bytes or CHUNK_BYTES)
         else:
             chunks = _parquet_chunks(path, fields)
@@ -86,17 +90,79 @@ def plan(path: str, fields: Fields, *, chunk_bytes: int | None = None) -> list[C
     return chunks or [Chunk(path, 0, 0, 1)]
 
 
-def read(chunk: Chunk, fields: Fields) -> Iterator[Document | Malformed]:
-    """Each record of a chunk as a Document, or as Malformed."""
+def read(chunk: Chunk, fields: Fields, *, others: bool = False) -> Iterator[Document | Malformed]:
+    """Each record of a chunk as a Document, or as Malformed; with `others`, its other fields
+    in `record.fields` (as text: a string as it is, any other value as JSON)."""
     if chunk.error is not None or chunk.end <= chunk.start:
         return iter(())
     if _kind(chunk.path) == "jsonl":
-        return _jsonl_records(chunk, fields)
-    return _parquet_records(chunk, fields)
+        return _jsonl_records(chunk, fields, others)
+    return _parquet_records(chunk, fields, others)
+
+
+def find_record(path: str, fields: Fields, *, number: int | None = None,
+                record_id: str | None = None) -> Document:
+    """One record of a data file, by number (a JSONL file's line) or by id; ValueError says why
+    there is none (the file cannot be read, the record is malformed, or none has that number or id)."""
+    seen = 0
+    for chunk in plan(path, fields):
+        if chunk.error is not None:
+            raise ValueError(f"no records read: {chunk.error}")
+        for item in read(chunk, fields):
+            seen += 1
+            if isinstance(item, Malformed):
+                if item.record == number:
+                    raise ValueError(f"malformed record {item.record}: {item.reason}")
+            elif (number is not None and item.record is not None and item.record.number == number) or (
+                    record_id is not None and item.record is not None and item.record.id == record_id):
+                return item
+    wanted = f"record {number}" if number is not None else f"id {record_id!r}"
+    raise ValueError(f"no {wanted} among its {seen} records")
+
+
+def field_names(path: str, fields: Fields, sample: int = 1000) -> list[str]:
+    """The other fields of a data file's records, in order of first appearance: a Parquet
+    file's columns, or the keys of a JSONL file's first `sample` records."""
+    skip = {fields.text, fields.ignore}
+    try:
+        if _kind(path) == "parquet":
+            import polars as pl
+
+            return [n for n in pl.read_parquet_schema(path) if n not in skip]
+        names: dict[str, None] = {}
+        with open_binary(path) if compression(path) is not None else open(path, "rb") as handle:
+            for _, raw in zip(range(sample), handle):
+                try:
+                    value = json.loads(raw.lstrip(_BOM))
+                except ValueError:
+                    continue
+                if isinstance(value, dict):
+                    names.update(dict.fromkeys(k for k in value if k not in skip))
+        return list(names)
+    except (OSError, ValueError, CorruptStream):
+        return []  # the lint reports the unreadable file
 
 
 class _Unusable(Exception):
     """A data file that is readable but holds no usable records (a message for the finding)."""
+
+
+def _require_json_lines(path: str) -> None:
+    """Raise _Unusable unless the first non-blank line of a `.json` file is a JSON object."""
+    with open(path, "rb") as handle:
+        for raw in handle:
+            if raw.strip(_BOM + b" \t\r\n"):
+                break
+        else:
+            return  # empty: no records, like an empty .jsonl
+    try:
+        first = json.loads(raw.lstrip(_BOM))
+    except ValueError:
+        first = None
+    if not isinstance(first, dict):
+        raise _Unusable("a .json file is read as JSON lines (one object per line), and its first line "
+                        "is not a JSON object: for a JSON array, write one record per line "
+                        "(jq -c '.[]' file.json > file.jsonl)")
 
 
 def _jsonl_chunks(path: str, size: int) -> list[Chunk]:
@@ -141,7 +207,7 @@ def _jsonl_lines(chunk: Chunk) -> Iterator[bytes]:
     yield from data.split(b"\n")
 
 
-def _jsonl_records(chunk: Chunk, fields: Fields) -> Iterator[Document | Malformed]:
+def _jsonl_records(chunk: Chunk, fields: Fields, others: bool) -> Iterator[Document | Malformed]:
     line = chunk.first - 1
     lines = _jsonl_lines(chunk)
     while True:
@@ -164,7 +230,7 @@ def _jsonl_records(chunk: Chunk, fields: Fields) -> Iterator[Document | Malforme
         except ValueError as error:
             yield Malformed(chunk.path, line, line, f"not valid JSON ({error})")
             continue
-        yield record_document(value, chunk.path, line, line, fields)
+        yield record_document(value, chunk.path, line, line, fields, others)
 
 
 def _parquet_chunks(path: str, fields: Fields) -> list[Chunk]:
@@ -184,18 +250,19 @@ def _parquet_chunks(path: str, fields: Fields) -> list[Chunk]:
             for start in range(0, rows, PARQUET_ROWS)]
 
 
-def _parquet_records(chunk: Chunk, fields: Fields) -> Iterator[Document | Malformed]:
+def _parquet_records(chunk: Chunk, fields: Fields, others: bool) -> Iterator[Document | Malformed]:
     import polars as pl
 
     names = list(pl.read_parquet_schema(chunk.path))
-    wanted = [name for name in dict.fromkeys(fields) if name in names]
+    wanted = names if others else [name for name in dict.fromkeys(fields) if name in names]
     frame = pl.scan_parquet(chunk.path).select(wanted).slice(chunk.start, chunk.end - chunk.start)
     for offset, row in enumerate(frame.collect().iter_rows(named=True)):
         number = chunk.first + offset
-        yield record_document(row, chunk.path, number, number, fields)
+        yield record_document(row, chunk.path, number, number, fields, others)
 
 
-def record_document(value: Any, path: str, number: int, row: int, fields: Fields) -> Document | Malformed:
+def record_document(value: Any, path: str, number: int, row: int, fields: Fields,
+                    others: bool = False) -> Document | Malformed:
     """One record's Document; Malformed when its text or its ignore field cannot be used."""
     if not isinstance(value, dict):
         return Malformed(path, number, row, f"a JSON {type(value).__name__}, not an object")
@@ -209,4 +276,15 @@ def record_document(value: Any, path: str, number: int, row: int, fields: Fields
         return Malformed(path, number, row, f"{fields.ignore!r} is not a list of rule codes")
     found = value.get(fields.id)
     record_id = None if found is None else str(found)
-    return Document(text, path, record=Record(number, record_id, row, tuple(ignore)))
+    kept = tuple((k, _as_text(v)) for k, v in value.items()
+                 if k != fields.text and k != fields.ignore) if others else ()
+    return Document(text, path, record=Record(number, record_id, row, tuple(ignore), kept))
+
+
+def _as_text(value: Any) -> str | None:
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, (dict, list, bool, int, float)):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)  # a Parquet date, time or decimal
+
