@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from corpuslint.article import parts
+from corpuslint.article import credits, parts
 from corpuslint.article.extract import dateline
 from corpuslint.article.parts import headline_key
 from corpuslint.engine.rule import FixAvailability, Rule
@@ -118,7 +118,7 @@ class PhotoCaptionParagraph(Rule):
     name = "photo-caption-paragraph"
     severity = Severity.WARNING
     fix_availability = FixAvailability.ALWAYS
-    prefilter = parts.CAPTION_PARAGRAPH_PREFILTER
+    prefilter = f"{parts.CAPTION_PARAGRAPH_PREFILTER}|{credits.SCREEN}"
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         for line in doc.lines:
@@ -127,6 +127,18 @@ class PhotoCaptionParagraph(Rule):
                 fix = Fix.unsafe("Delete the caption", delete_lines(doc, line.row, line.row))
                 yield self.diagnostic(caption.start, caption.end,
                                       f"Photo caption credited to {caption.credit} in the body", fix)
+                continue
+            found = credits.credited_caption(line.text)
+            if found is None:
+                continue
+            start, end = line.start + found.start, line.start + found.end
+            if found.run_in:
+                fix = Fix.unsafe("Delete the caption", Edit(start - 1, line.end, ""))
+                message = f"Photo caption credited to {found.credit} at the end of a paragraph"
+            else:
+                fix = Fix.unsafe("Delete the caption", delete_lines(doc, line.row, line.row))
+                message = f"Photo caption credited to {found.credit} in the body"
+            yield self.diagnostic(start, end, message, fix)
 
 
 class RunInPhotoCaption(Rule):

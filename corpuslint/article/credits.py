@@ -1,0 +1,89 @@
+"""Photo captions that carry their credit the way real sites print it.
+
+parts.caption_paragraph knows one form, a sentence and a bare wire agency
+(`… on Monday. AFP`). Sites also put the credit in parentheses (`(Photo:
+Getty Images)`, `(AP Photo/Alan Diaz, File)`, `(Manu Fernandez/AP)`), after
+a label at the line's end (`… Credit: The Siberian Times`, `Photograph: AFP
+via Getty`), after a © sign, or put a label before the caption (`Image
+caption Assange gestures …`). A caption may stand as a line or be run into
+the end of a paragraph; then only its last sentence is the caption.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+# Wire and picture agencies whose name alone is a credit (in parentheses or after a slash).
+AGENCIES = (
+    "AFP", "Reuters", "AP", "Associated Press", "EPA", "EPA-EFE", "Getty Images", "Getty",
+    "Bloomberg", "Shutterstock", "Alamy", "Alamy Stock Photo", "PA", "PA Media", "PA Wire",
+    "Xinhua", "Anadolu", "Anadolu Agency", "AAP", "WAM", "dpa", "ANSA", "SIPA", "Sipa USA",
+    "iStock", "NurPhoto", "ZUMA Press", "Rex Features", "Kyodo", "Yonhap", "UPI", "Pool",
+)
+# Words that label a credit: "Photo:", "Image credit:", "Picture by".
+LABELS = (
+    "photo", "photos", "photograph", "photography", "picture", "pictures", "pic", "pics",
+    "image", "images", "illustration", "credit", "credits", "photo credit", "image credit",
+    "picture credit", "image source", "file photo", "foto",
+)
+
+
+def _alternation(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_AGENCY = rf"(?:{_alternation(AGENCIES)})"
+_LABEL = rf"(?:{_alternation(LABELS)})"
+_PAREN_CREDIT = (
+    rf"\((?:(?i:{_LABEL})\s*(?::|/|\bby\b)\s*[^()\n]{{1,80}}"  # (Photo: Getty Images)
+    rf"|{_AGENCY}(?: Photo)?(?:\s*/\s*[^()\n]{{1,60}})?"  # (AP Photo/Alan Diaz, File), (AFP)
+    rf"|[^()\n/]{{1,60}}(?:/[^()\n/]{{1,40}})?\s*/\s*(?i:{_AGENCY})(?:[ ,][^()\n]{{0,20}})?"  # (Name/AP)
+    r")\s*\)"
+)
+# A capitalised label after the caption: "… in May Credit: The Siberian Times".
+_LABELLED_CREDIT = (rf"(?:{_alternation(tuple(w.capitalize() for w in LABELS))}|"
+                    rf"{_alternation(tuple(w.upper() for w in LABELS))})\s*(?::|\bby\b)\s*[^\n]{{1,80}}?")
+_SIGNED_CREDIT = r"©\s*[^\n©\d]{1,60}?"  # a year makes it a copyright notice (B101)
+_CAPTION_END = re.compile(
+    rf"^\s*(?P<text>\S.{{9,}}?)\s*(?P<credit>{_PAREN_CREDIT}|{_LABELLED_CREDIT}|{_SIGNED_CREDIT})\s*$"
+)
+_LABEL_LED = re.compile(
+    r"^\s*(?P<credit>(?:Image|Photo|Picture|IMAGE|PHOTO|PICTURE) (?:caption|CAPTION)|Caption:)"
+    r"\s*:?\s+(?P<text>\S.{9,})$"
+)
+# Where a sentence ends inside a paragraph: the caption run into it starts after the last one.
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+(?=[A-Z‘“\"])")
+RUN_IN_MIN_CHARS = 300
+MAX_CHARS = 1200
+# Every caption this module finds holds one of these (the S102 screen asks for them).
+SCREEN = rf"\(|©|(?i:{_LABEL})\s*(?::|/|\bby\b)|(?i:caption)"
+
+
+class Credited(NamedTuple):
+    """A caption found in one line: offsets into the line, and its credit."""
+
+    start: int
+    end: int
+    credit: str
+    run_in: bool
+
+
+def credited_caption(text: str) -> Credited | None:
+    """The caption a line holds, with its credit; `run_in` when article text comes before it."""
+    if len(text) > MAX_CHARS:
+        return None
+    led = _LABEL_LED.match(text)
+    if led is not None:
+        return Credited(led.start("credit"), len(text.rstrip()), led["credit"], run_in=False)
+    match = _CAPTION_END.match(text)
+    if match is None or len(match["text"].split()) < 3:
+        return None
+    start = match.start("text")
+    if len(text) > RUN_IN_MIN_CHARS:
+        ends = list(_SENTENCE_END.finditer(text, 0, match.start("credit")))
+        if ends:
+            start = ends[-1].end()
+            if len(text[start : match.start("credit")].split()) < 3:
+                return None
+    return Credited(start, match.end("credit"), match["credit"].strip(), run_in=start > match.start("text"))
