@@ -221,7 +221,7 @@ class TimestampLine(Rule):
             start = line.start + len(line.text) - len(line.text.lstrip())
             fix = Fix.safe("Delete the timestamp line", delete_lines(doc, line.row, line.row))
             yield self.diagnostic(start, line.start + len(line.text.rstrip()),
-                                  f"Timestamp line ({found.stamps[0].kind}) in the text", fix)
+                                  f"Timestamp line ({found.kind}) in the text", fix)
 
 
 class SiteSignature(Rule):
