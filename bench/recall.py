@@ -62,7 +62,8 @@ FAMILY_CODES = {
     "timestamp": {"S104"},
     "headline-site": {"S107"},
     "markdown": {"M108", "Q103"},
-    "misspelling": {"W104", "W102"},
+    "misspelling": {"W104"},
+    "confusion": {"W102", "W104", "W101"},
     "mojibake": {"U101"},
 }
 # Families placed at the end of the article; the rest go between paragraphs 2 and 3.

@@ -145,7 +145,7 @@ class Linter:
         for check in self.prefilters.candidates(doc.text):
             if check.info.code not in ignored:
                 found.extend(check.check(doc))
-        found, sidecar_rows = self.suppressor.apply(doc, found)
+        found, sidecar_rows = self.suppressor.apply(doc, _outermost(found))
         if self._severity:
             found = [
                 replace(d, severity=self._severity[d.code]) if d.code in self._severity else d
@@ -226,6 +226,26 @@ class Linter:
 
 Task = tuple[str | Chunk, bool, FixMode | None]  # path or chunk, with_excerpt, fix
 _worker: Linter | None = None
+
+
+def _outermost(found: list[Diagnostic]) -> list[Diagnostic]:
+    """One finding per artifact: a finding inside another of the same code is dropped.
+
+    A pack's entries are checks of their own, so a comment-section line may be
+    both a line entry's and, as a block's header, its block's; the block's
+    finding (and its one fix) stands for both.
+    """
+    if len(found) < 2:
+        return found
+    found.sort(key=lambda d: (d.start, -d.end, d.code))
+    reach: dict[str, int] = {}
+    kept: list[Diagnostic] = []
+    for diagnostic in found:
+        if reach.get(diagnostic.code, -1) >= diagnostic.end and diagnostic.end > diagnostic.start:
+            continue
+        kept.append(diagnostic)
+        reach[diagnostic.code] = max(reach.get(diagnostic.code, -1), diagnostic.end)
+    return kept
 
 
 def _start_worker(settings: Settings, documents: int) -> None:
