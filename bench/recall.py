@@ -62,7 +62,7 @@ FAMILY_CODES = {
     "timestamp": {"S104"},
     "headline-site": {"S107"},
     "markdown": {"M108", "Q103"},
-    "misspelling": {"W104"},
+    "misspelling": {"W104", "W102"},
     "confusion": {"W102", "W104", "W101"},
     "mojibake": {"U101"},
 }

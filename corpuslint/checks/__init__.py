@@ -14,4 +14,5 @@ MODULES = (
     "corpuslint.checks.unicode",
     "corpuslint.checks.metadata",
     "corpuslint.checks.wording",
+    "corpuslint.checks.spelling",
 )
