@@ -57,7 +57,7 @@ FAMILY_CODES = {
     "share": {"B103"},
     "subscribe": {"B102", "B108"},
     "readmore": {"B101", "B106"},
-    "sitename": {"S105"},
+    "sitename": {"S105", "B101"},
     "caption": {"B109", "S102", "S103"},
     "timestamp": {"S104"},
     "headline-site": {"S107"},

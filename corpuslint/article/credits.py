@@ -54,7 +54,8 @@ _LABEL_LED = re.compile(
 )
 # Where a sentence ends inside a paragraph: the caption run into it starts after the last one.
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+(?=[A-Z‘“\"])")
-RUN_IN_MIN_CHARS = 300
+# Article text this long before the caption's sentence makes it a paragraph, not a caption.
+RUN_IN_MIN_CHARS = 100
 MAX_CHARS = 1200
 # Every caption this module finds holds one of these (the S102 screen asks for them).
 SCREEN = rf"\(|©|(?i:{_LABEL})\s*(?::|/|\bby\b)|(?i:caption)"
@@ -80,10 +81,9 @@ def credited_caption(text: str) -> Credited | None:
     if match is None or len(match["text"].split()) < 3:
         return None
     start = match.start("text")
-    if len(text) > RUN_IN_MIN_CHARS:
-        ends = list(_SENTENCE_END.finditer(text, 0, match.start("credit")))
-        if ends:
-            start = ends[-1].end()
-            if len(text[start : match.start("credit")].split()) < 3:
-                return None
+    ends = list(_SENTENCE_END.finditer(text, 0, match.start("credit")))
+    if ends and ends[-1].start() >= RUN_IN_MIN_CHARS:
+        start = ends[-1].end()
+        if len(text[start : match.start("credit")].split()) < 3:
+            return None
     return Credited(start, match.end("credit"), match["credit"].strip(), run_in=start > match.start("text"))

@@ -17,6 +17,7 @@ from typing import NamedTuple
 from dateutil.parser import UnknownTimezoneWarning
 
 from corpuslint.article.dates import DAY_MONTH, to_iso
+from corpuslint.article.outlets import has_outlet_word, is_known_outlet
 from corpuslint.article.stamps import STAMP_SCREEN, stamp_line
 from corpuslint.model.document import Document, Line
 
@@ -258,12 +259,6 @@ def dateline_at(text: str, offset: int) -> DatelineMatch | None:
 
 # --- site signature -------------------------------------------------------------------------
 
-_OUTLET_WORDS = frozenset((
-    "radio", "news", "times", "post", "press", "daily", "herald", "tribune", "journal",
-    "gazette", "agency", "tv", "television", "broadcasting", "network", "online", "media",
-    "chronicle", "telegraph", "observer", "guardian", "express", "mirror", "monitor", "weekly",
-    "today", "reporter", "dispatch", "courier",
-))
 _SIGNATURE = re.compile(r"^\s*[A-Z][\w&'’.-]*(?: (?:[A-Z][\w&'’.-]*|of|the|and|de|al)){0,4}\s*$")
 _HOST = re.compile(r"(?:https?://|\bwww\.)([a-z0-9-]+(?:\.[a-z0-9-]+)+)", re.IGNORECASE)
 
@@ -281,7 +276,7 @@ def site_signature(doc: Document, agency: str | None = None) -> Signature | None
 
     A short title-case line at the very end is not enough (a BBC match report
     may end with a referee's name): it must name an outlet, either because the
-    article corroborates it (its initials are the dateline's agency, or it
+    article corroborates it or the list of outlets has it (its initials are the dateline's agency, or it
     spells a host the article links to: "Radio Habana Cuba" and radiohc.cu)
     or because it holds an outlet word ("Radio", "News", "Times").
     """
@@ -290,8 +285,8 @@ def site_signature(doc: Document, agency: str | None = None) -> Signature | None
         return None
     name = last.text.strip()
     words = name.split()
-    corroborated = _names_outlet(words, agency, doc.text)
-    if not corroborated and not _OUTLET_WORDS.intersection(w.lower() for w in words):
+    corroborated = is_known_outlet(name) or _names_outlet(words, agency, doc.text)
+    if not corroborated and not has_outlet_word(name):
         return None
     return Signature(last, name, corroborated)
 

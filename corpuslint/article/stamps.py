@@ -19,7 +19,7 @@ _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|
           r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 _WEEKDAY = (r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
             r"|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?")
-_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?(?![\d:])"
 _YEAR = r"(?:19|20)\d\d"
 _ZONES = ("gmt", "utc", "bst", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "et", "pt",
           "ct", "mt", "ist", "cet", "cest", "eet", "eest", "msk", "jst", "kst", "hkt", "sgt", "aest",

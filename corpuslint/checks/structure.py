@@ -95,9 +95,15 @@ class PhotoCaptionParagraph(Rule):
     ## What it finds
     A paragraph that is one caption sentence followed by a bare photo credit
     with no full stop after it: `… in Jerusalem on Monday. AFP`, `… on
-    Tuesday. Reuters/Ammar Awad`, `… in Kyiv. AFP via Getty Images`. A
+    Tuesday. Reuters/Ammar Awad`, `… in Kyiv. AFP via Getty Images`. Also a
+    caption whose credit is in parentheses (`(Photo: Getty Images)`, `(AP
+    Photo/Alan Diaz)`, `(Manu Fernandez/AP)`), after a label at the end
+    (`Credit: RNLI`, `Photograph: Stefan Rousseau/PA`), after a © sign, or
+    led by a label (`Image caption …`); as a line, or run into a
+    paragraph's end (then only its last sentence is the caption). A
     sentence that mentions an agency ("…, he told Reuters.") ends with its
-    own full stop and is left alone.
+    own full stop, and an aside in parentheses names no credit, so both are
+    left alone.
 
     ## Why it matters
     The caption describes a picture the corpus does not hold; as a paragraph
@@ -109,9 +115,10 @@ class PhotoCaptionParagraph(Rule):
     After: `US Secretary…` (the caption is kept as a field by `corpuslint show`)
 
     ## Fix safety
-    Unsafe: the fix deletes a whole sentence of prose-like text. The credit
-    makes a caption very likely, but a caption can carry facts (the place,
-    the day) that the body leaves out, and a reviewer should see what goes.
+    Unsafe: the fix deletes a whole sentence of prose-like text (the line,
+    or a run-in caption's sentence). The credit makes a caption very likely,
+    but a caption can carry facts (the place, the day) that the body leaves
+    out, and a reviewer should see what goes.
     """
 
     code = "S102"
@@ -187,12 +194,15 @@ class TimestampLine(Rule):
     """A page's timestamp line stands in the text.
 
     ## What it finds
-    A line made only of a label and a date: `Updated: June 11, 2024, 6:28
-    AM`, `Published 11 June 2024`, `Posted on June 9, 2024 by admin`,
-    `Published June 9 | Updated June 11`. The date must parse as a whole
-    (python-dateutil), so a sentence that starts with "Published" is left
-    alone, and so is a date line with no label (a sport preview's "Saturday,
-    26 February").
+    A line made only of a date and time, labelled or not, in the orders
+    sites print: `Updated: June 11, 2024, 6:28 AM`, `Published 11 June
+    2024`, `Posted on June 9, 2024 by admin`, `19 Nov 2019 05:44 GMT`,
+    `11/20/19 6:38 AM`, `2019-11-13T23:06:00+01:00`, `Friday 11:40AM`, `2
+    days ago at 07:47 am`, with a byline or the outlet after it. Without a
+    label a date needs a year or a time, and a time a zone, am/pm or a day,
+    so a sport preview's "Saturday, 26 February" and a video's "01:52" are
+    left alone; a sentence holding a date, or a dateline opening a
+    paragraph, is never a whole line of stamp.
 
     ## Why it matters
     It is page chrome, not prose: it repeats across a site's pages and a

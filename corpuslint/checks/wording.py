@@ -243,8 +243,11 @@ class ConfusedWords(_ScreenedRule):
     breath", "free reign", "tow the line", "sneak peak", "peaked his
     interest", "deep seeded", "wreck havoc", "one in the same", "case and
     point", "mute point", "statue of limitations", "slight of hand", "nip it
-    in the butt", "alot". Pairs where both forms are common words in the same
-    slot (affect/effect, its/it's, their/there) are left to a grammar checker.
+    in the butt", "alot"; and, only where the next word decides, "its a/not/
+    been" (it's), "it's own" (its), "whose going" (who's), "who's car"
+    (whose), "a lose tile" (loose), "better then expected" (than), "and than
+    left" (then). Pairs the context cannot decide (affect/effect,
+    their/there) are left to a grammar checker.
 
     ## Why it matters
     The slip is in the published text; a corpus meant as clean prose teaches
