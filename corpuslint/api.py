@@ -13,24 +13,36 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from corpuslint.config import Settings
-from corpuslint.engine import linter as engine
-from corpuslint.engine.cache import Cache, digest
+from corpuslint.config import ConfigError, Settings, load_settings
+from corpuslint.engine import baseline
+from corpuslint.engine.cache import CACHE_DIR, Cache, cached_run, default_dir
+from corpuslint.engine.cache import clean as remove_cache
 from corpuslint.engine.linter import FileResult, Linter
-from corpuslint.engine.suppressions import UNUSED
+from corpuslint.engine.registry import Registry, RegistryError, UnknownSelector
+from corpuslint.engine.rule import RuleInfo
+from corpuslint.engine.ruledocs import as_dict as rule_dict
+from corpuslint.engine.ruledocs import pages as rule_pages
+from corpuslint.engine.ruledocs import table as rule_table
+from corpuslint.errors import UsageError
 from corpuslint.fix.fixer import FixMode, FixPolicy, fix_document
 from corpuslint.fix.safewrite import remove_leftovers
-from corpuslint.model.diagnostic import Diagnostic
+from corpuslint.model.diagnostic import Diagnostic, Severity
 from corpuslint.model.document import Document
-from corpuslint.model.finding import Finding, locate
+from corpuslint.model.finding import Finding
+from corpuslint.packs import PackError
 from corpuslint.sources import files as sources
-from corpuslint.sources.files import STDIN, Notice
+from corpuslint.sources.files import STDIN, MissingPath, Notice
 from corpuslint.sources.records import is_data_file
 
 if TYPE_CHECKING:
     import polars as pl
 
     from corpuslint.dataset.export import ExportResult
+    from corpuslint.dataset.schema import Column
+
+__all__ = ["CACHE_DIR", "CheckRun", "FixMode", "FixedText", "Options", "RuleInfo", "UsageError",
+           "build_dataset", "check_paths", "configure", "discover", "export", "fix_text",
+           "lint_frame", "lint_text", "resolve_paths", "rule_dict", "rule_pages", "rule_table"]
 
 
 @dataclass
@@ -68,12 +80,20 @@ def resolve_paths(paths: Sequence[str], settings: Settings) -> list[str]:
 
 
 def discover(paths: Sequence[str], settings: Settings) -> tuple[list[str], list[Notice]]:
-    """The files to lint and the notices for what was skipped; raises sources.MissingPath."""
+    """The files to lint and the notices for what was skipped; a path that is not there is a UsageError."""
     files: list[str] = []
     notices: list[Notice] = []
-    for item in sources.discover(paths, settings):
-        (notices if isinstance(item, Notice) else files).append(item)  # type: ignore[arg-type]
+    try:
+        for item in sources.discover(paths, settings):
+            (notices if isinstance(item, Notice) else files).append(item)  # type: ignore[arg-type]
+    except MissingPath as error:
+        raise UsageError(str(error)) from error
     return files, notices
+
+
+def data_files(files: Sequence[str]) -> list[str]:
+    """The JSONL and Parquet corpora among `files` (linted record by record, never fixed in place)."""
+    return [f for f in files if f != STDIN and is_data_file(f)]
 
 
 def check_paths(
@@ -97,7 +117,7 @@ def check_paths(
         remove_leftovers(os.path.dirname(os.path.realpath(f)) for f in files if f != STDIN)
     features = []
     order = {path: i for i, path in enumerate(files)}
-    results = _cached_run(None if fix is not None else cache, linter, settings, list(files),
+    results = cached_run(None if fix is not None else cache, linter, settings, list(files),
                           with_excerpt=with_excerpt, stdin_name=stdin_name, on_done=on_done,
                           fix=fix)
     sidecar_rows: set[int] = set()
@@ -121,64 +141,10 @@ def check_paths(
             features.append(result.features)
     if linter.wants_features:
         run.findings.extend(linter.corpus_findings(features))
-    run.findings.extend(_unused_sidecar_entries(linter, settings, files, sidecar_rows))
+    run.findings.extend(linter.unused_sidecar_findings(files, sidecar_rows))
     # Cached, fresh and corpus findings together, in the files' order (a stable sort).
     run.findings.sort(key=lambda f: (order.get(f.path, len(order)), f.location))
     return run
-
-
-def _cached_run(cache: Cache | None, linter: Linter, settings: Settings, files: list[str],
-                **options: Any) -> list[FileResult]:
-    """engine.run over the files the cache has no result for: cached results, then fresh ones.
-
-    Text files are cached; stdin and data files (JSONL, Parquet: one result per
-    chunk) are always linted.
-    """
-    if cache is None:
-        return list(engine.run(linter, settings, files, **options))
-    hits: list[FileResult] = []
-    digests: dict[str, str] = {}
-    on_done = options.pop("on_done", None)
-    for path in files:
-        if path == sources.STDIN or is_data_file(path):
-            continue
-        try:
-            with open(path, "rb") as handle:
-                digests[path] = digest(handle.read())
-        except OSError:
-            continue  # the engine reports it (U001)
-        hit = cache.get(path, digests[path])
-        if hit is not None:
-            hits.append(hit)
-            if on_done is not None:
-                on_done(hit)
-    cached = {hit.path for hit in hits}
-    fresh = list(engine.run(linter, settings, [p for p in files if p not in cached],
-                            on_done=on_done, **options))
-    for result in fresh:
-        if result.path in digests:
-            cache.put(result.path, digests[result.path], result)
-    cache.save()
-    return hits + fresh
-
-
-def _unused_sidecar_entries(linter: Linter, settings: Settings, files: Sequence[str],
-                            used_rows: set[int]) -> list[Finding]:
-    """C101 for `.corpuslint-ignore` lines that matched linted files and suppressed nothing."""
-    suppressor = linter.suppressor
-    unused = suppressor.unused_entries(files, used_rows)
-    if not unused or suppressor.sidecar is None:
-        return []
-    sidecar = suppressor.sidecar
-    doc = Document(sidecar.text, os.path.relpath(sidecar.path))
-    severity = settings.severity.get(UNUSED)
-    findings = []
-    for entry in unused:
-        diagnostic = suppressor.unused_entry_diagnostic(doc, entry)
-        if severity is not None:
-            diagnostic = replace(diagnostic, severity=severity)
-        findings.append(locate(doc, diagnostic))
-    return findings
 
 
 def lint_text(
@@ -222,10 +188,14 @@ def fix_text(
 
 def export(files: Sequence[str], output: str, settings: Settings | None = None, *,
            raw: bool = False, jobs: int | None = None) -> ExportResult:
-    """Write the corpus to `output` (.parquet, .jsonl, .ndjson, .csv) if every batch validates."""
+    """Write the corpus to `output` (.parquet, .jsonl, .ndjson, .csv) if every batch validates;
+    an output that cannot be written (unknown extension, no such folder) is a UsageError."""
     from corpuslint.dataset import export as exporting
 
-    return exporting.export(files, output, settings or Settings(), raw=raw, jobs=jobs)
+    try:
+        return exporting.export(files, output, settings or Settings(), raw=raw, jobs=jobs)
+    except exporting.ExportError as error:
+        raise UsageError(str(error)) from error
 
 
 def build_dataset(paths: Sequence[str], settings: Settings | None = None, *,
@@ -294,3 +264,119 @@ def lint_frame(df: pl.DataFrame, text: str = "text", id: str = "id", *,
                          d.message, d.fixable))
     schema = {name: getattr(pl, dtype) for name, dtype in DIAGNOSTIC_COLUMNS.items()}
     return pl.DataFrame(rows, schema=schema, orient="row")
+
+
+@dataclass(frozen=True)
+class Options:
+    """What a command line lays over the config file; None (or empty) leaves the config's value."""
+
+    config: str | None = None
+    isolated: bool = False
+    select: Sequence[str] | None = None
+    extend_select: Sequence[str] = ()
+    ignore: Sequence[str] = ()
+    force_exclude: bool | None = None
+    respect_gitignore: bool | None = None
+    fail_on: str | None = None
+    output_format: str | None = None
+    text_field: str | None = None
+    id_field: str | None = None
+    corpus: bool = True
+    fast_path: bool = True
+
+
+def configure(options: Options) -> tuple[Settings, Linter]:
+    """The settings (config file, then `options`) and the Linter they select; bad ones are a UsageError."""
+    try:
+        settings = load_settings(Path(options.config) if options.config else None,
+                                 isolated=options.isolated)
+        settings = settings.with_overrides(
+            select=tuple(options.select) if options.select is not None else None,
+            extend_select=(*settings.extend_select, *options.extend_select),
+            ignore=(*settings.ignore, *options.ignore),
+            force_exclude=options.force_exclude,
+            respect_gitignore=options.respect_gitignore,
+            fail_on=Severity.parse(options.fail_on) if options.fail_on else None,
+            output_format=options.output_format,
+            text_field=options.text_field,
+            id_field=options.id_field,
+        )
+        if not options.corpus:
+            settings = replace(settings, corpus=replace(settings.corpus, enabled=False))
+        if not options.fast_path:
+            settings = replace(settings, fast_path=False)
+        return settings, Linter(settings)
+    except (ConfigError, PackError, RegistryError, UnknownSelector) as error:
+        raise UsageError(str(error)) from None
+
+
+def rules() -> list[RuleInfo]:
+    """Every rule: the built-ins and plug-ins, and the packs named in the config found from here."""
+    try:
+        return list(Registry.load(load_settings().packs).infos.values())
+    except (ConfigError, PackError, RegistryError) as error:
+        raise UsageError(str(error)) from None
+
+
+def rule(code_or_name: str) -> RuleInfo:
+    """One rule, by code (any case) or by name."""
+    for info in rules():
+        if code_or_name.upper() == info.code or code_or_name == info.name:
+            return info
+    raise UsageError(f"unknown rule {code_or_name!r}; 'corpuslint rules' lists them")
+
+
+def open_cache(settings: Settings, linter: Linter, folder: str | None, with_excerpt: bool) -> Cache:
+    """The results cache for this run's rules and settings, in `folder` or beside the config."""
+    return Cache.for_run(Path(folder) if folder else default_dir(settings), settings, linter,
+                         with_excerpt)
+
+
+def clean_cache(folder: str | None = None) -> tuple[Path, bool]:
+    """Remove the cache folder (by default the one beside the config); whether there was one."""
+    try:
+        path = Path(folder) if folder else default_dir(load_settings())
+    except ConfigError as error:
+        raise UsageError(str(error)) from None
+    return path, remove_cache(path)
+
+
+def write_baseline(path: str, findings: Sequence[Finding]) -> None:
+    """Record `findings` in the baseline file at `path`."""
+    try:
+        baseline.write(Path(path), findings)
+    except (OSError, baseline.BaselineError) as error:
+        raise UsageError(str(error)) from None
+
+
+def new_findings(findings: Sequence[Finding], path: str) -> list[Finding]:
+    """The findings the baseline file at `path` does not record."""
+    try:
+        return baseline.new_findings(findings, Path(path))
+    except (OSError, baseline.BaselineError) as error:
+        raise UsageError(str(error)) from None
+
+
+def article_fields(path: str) -> tuple[Document, dict[str, Any]]:
+    """One file's document and the fields `extract` reads from it (headline, byline, dates...)."""
+    from corpuslint.article.extract import extract
+    from corpuslint.sources.files import read_document
+
+    doc = read_document(path)
+    if not isinstance(doc, Document):
+        raise UsageError(f"{path}: {getattr(doc, 'reason', None) or getattr(doc, 'error', '')}")
+    return doc, extract(doc).to_dict()
+
+
+def schema_columns() -> list[Column]:
+    """The exported table's columns: name, dtype, nullability, checks, description."""
+    from corpuslint.dataset.schema import columns
+
+    return columns()
+
+
+def row_json_schema() -> dict[str, Any]:
+    """One exported row as JSON Schema (draft 2020-12)."""
+    from corpuslint.dataset.schema import json_schema
+
+    return json_schema()

@@ -7,12 +7,11 @@ few injected artifacts) must give exactly the same diagnostics both ways.
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import BBC_SAMPLE, SEEDS
+from sample_corpus import build_sample
 
 from corpuslint import api
 from corpuslint.config import Settings, settings_from_table
@@ -20,41 +19,10 @@ from corpuslint.engine.linter import Linter
 from corpuslint.engine.rule import Check
 from corpuslint.engine.screen import HYPERSCAN_AFTER, HyperscanScreen, PrefilterSet, Re2Screen
 
-# One artifact per document, appended to a BBC article: each is some rule's work.
-INJECTED = {
-    "mojibake": "The minister said it wasnâ€™t over.",
-    "entity": "Shares rose 3&#37; to &#163;4.",
-    "trailing": "A line with trailing spaces.   ",
-    "doubled": "It was one of the the largest deals.",
-    "latex": "$\\frac{https://www.example.org/news/2024/06/story-12345$",
-    "boilerplate": "Exit mobile version",
-    "advert": "ADVERTISEMENT - SCROLL TO CONTINUE",
-    "nbsp": "Prices rose by 5\u00a0per cent.",
-    "control": "A stray\x07 bell character.",
-    "markdown": "Read [the report](https://example.org/report.pdf) here.",
-    "german": ("Die Gewerkschaft hat erneut zu einem mehrtägigen Streik bei der Deutschen Bahn "
-               "aufgerufen, und die Reisenden sollten sich vor der Fahrt über ihre Verbindung "
-               "informieren, sagte ein Sprecher am Mittwoch."),
-    "quote": 'He said: "We will not stop.\n\nThe talks resume on Monday.',
-    "confused": "Negotiators hope to break though the deadlock.",
-    "modal": "The summit will co-hosted by Egypt.",
-    "caption": "Protesters gathered outside the parliament on Monday.\u00a0Pool via Reuters",
-    "partial-date": "\u00a0Published: 11\u00a0June",
-}
-
 
 @pytest.fixture(scope="module")
 def sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("sample")
-    articles = sorted(BBC_SAMPLE.glob("*/*.txt"))
-    for path in articles:
-        shutil.copy(path, folder / f"{path.parent.name}-{path.name}")
-    for path in SEEDS.glob("*.txt"):
-        shutil.copy(path, folder / path.name)
-    for (name, artifact), base in zip(INJECTED.items(), articles, strict=False):
-        text = base.read_text(encoding="utf-8").rstrip("\n")
-        (folder / f"injected-{name}.txt").write_text(f"{text}\n\n{artifact}\n", encoding="utf-8")
-    return folder
+    return build_sample(tmp_path_factory.mktemp("sample"))
 
 
 def _findings(folder: Path, fast_path: bool) -> list[tuple]:

@@ -8,7 +8,7 @@ failure reported, not the first) before anything is written.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, NamedTuple
 
 import pandera.polars as pa
 import polars as pl
@@ -76,6 +76,24 @@ class ArticleSchema(pa.DataFrameModel):
 def polars_schema() -> pl.Schema:
     """The columns and dtypes of a row, in order: what a batch is built with."""
     return pl.Schema({name: column.dtype.type for name, column in ArticleSchema.to_schema().columns.items()})
+
+
+class Column(NamedTuple):
+    """One column as `corpuslint schema` lists it."""
+
+    name: str
+    dtype: str
+    nullable: bool
+    checks: list[str]
+    description: str
+
+
+def columns() -> list[Column]:
+    """Every column of a row, in order, with its dtype, nullability and checks."""
+    return [Column(name, str(column.dtype), column.nullable,
+                   [c.name for c in column.checks] + (["unique"] if column.unique else []),
+                   column.description or "")
+            for name, column in ArticleSchema.to_schema().columns.items()]
 
 
 def json_schema() -> dict[str, Any]:

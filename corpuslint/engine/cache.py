@@ -20,11 +20,14 @@ import shutil
 import tempfile
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import corpuslint
 from corpuslint import __version__
 from corpuslint.config import Settings
-from corpuslint.engine.linter import FileResult, Linter
+from corpuslint.engine.linter import FileResult, Linter, run
+from corpuslint.sources.files import STDIN
+from corpuslint.sources.records import is_data_file
 
 CACHE_DIR = ".corpuslint_cache"
 _SCHEMA = 1
@@ -157,3 +160,38 @@ def clean(folder: Path) -> bool:
         return False
     shutil.rmtree(folder)
     return True
+
+
+def cached_run(cache: Cache | None, linter: Linter, settings: Settings, files: list[str],
+                **options: Any) -> list[FileResult]:
+    """engine.run over the files the cache has no result for: cached results, then fresh ones.
+
+    Text files are cached; stdin and data files (JSONL, Parquet: one result per
+    chunk) are always linted.
+    """
+    if cache is None:
+        return list(run(linter, settings, files, **options))
+    hits: list[FileResult] = []
+    digests: dict[str, str] = {}
+    on_done = options.pop("on_done", None)
+    for path in files:
+        if path == STDIN or is_data_file(path):
+            continue
+        try:
+            with open(path, "rb") as handle:
+                digests[path] = digest(handle.read())
+        except OSError:
+            continue  # the engine reports it (U001)
+        hit = cache.get(path, digests[path])
+        if hit is not None:
+            hits.append(hit)
+            if on_done is not None:
+                on_done(hit)
+    cached = {hit.path for hit in hits}
+    fresh = list(run(linter, settings, [p for p in files if p not in cached],
+                            on_done=on_done, **options))
+    for result in fresh:
+        if result.path in digests:
+            cache.put(result.path, digests[result.path], result)
+    cache.save()
+    return hits + fresh

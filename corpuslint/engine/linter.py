@@ -184,6 +184,22 @@ class Linter:
             found.append(corpus.locate(doc, diagnostic))
         return sorted(found, key=lambda f: (f.path, f.location, f.code))
 
+    def unused_sidecar_findings(self, files: Sequence[str], used_rows: set[int]) -> list[Finding]:
+        """C101 for `.corpuslint-ignore` lines that matched linted files and suppressed nothing."""
+        sidecar = self.suppressor.sidecar
+        unused = self.suppressor.unused_entries(files, used_rows)
+        if not unused or sidecar is None:
+            return []
+        doc = Document(sidecar.text, os.path.relpath(sidecar.path))
+        severity = self._severity.get(UNUSED)
+        findings = []
+        for entry in unused:
+            diagnostic = self.suppressor.unused_entry_diagnostic(doc, entry)
+            if severity is not None:
+                diagnostic = replace(diagnostic, severity=severity)
+            findings.append(locate(doc, diagnostic))
+        return findings
+
     def _fix_file(self, doc: Document, mode: FixMode, *, with_excerpt: bool,
                   to_stdout: bool) -> FileResult:
         policy = FixPolicy(mode.unsafe, self.fixable)
