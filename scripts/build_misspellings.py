@@ -1,8 +1,9 @@
 """Build corpuslint/checks/data/misspellings.tsv (W104's table) from the typos dictionary.
 
     pip install typos pyspellchecker   # typos-cli (crate-ci/typos, MIT OR Apache-2.0)
-    python scripts/build_misspellings.py ../shared/corpora/bbc-dev \
-        $(python -c "import spellchecker, os; print(os.path.dirname(spellchecker.__file__))")/resources/en.json.gz
+    lists=$(python -c "import spellchecker, os; print(os.path.dirname(spellchecker.__file__))")/resources
+    python scripts/build_misspellings.py ../shared/corpora/bbc-dev $lists/en.json.gz \
+        $lists/{de,fr,es,it,pt,nl}.json.gz
 
 typos keeps its dictionary of common misspellings compiled into its binary,
 so this script asks the binary: it writes probe words (each word of an English
@@ -13,7 +14,9 @@ it sounds; or two of the doubling slips, as in "reccomend")
 and keeps every probe typos calls a misspelling, with its corrections. The
 corrections found are probed the same way once more (they are English words
 the corpus may lack). A probe that the clean corpus uses twice or more, or
-that the frequency list counts as common, is a real word and is left out, and so is a misspelling of a name (a
+that the English frequency list counts as common, is a real word and is left
+out; so is one shorter than four letters, or a short word common in another
+language's list (German "eine"), since news quotes foreign words, and so is a misspelling of a name (a
 correction the corpus capitalises inside sentences at least twice and four
 times as often as it writes it in lower case: "Cheslea"). The table is a subset of typos' dictionary (MIT OR Apache-2.0,
 which fits corpuslint's MIT licence); the corpus only chooses which entries.
@@ -37,6 +40,9 @@ SUFFIX_SLIPS = (("ically", "icly"), ("le", "al"), ("le", "el"), ("ence", "ance")
                 ("ent", "ant"), ("ant", "ent"), ("ible", "able"), ("able", "ible"), ("ful", "full"))
 SOURCE = 500  # a frequency-list word this common is probed
 COMMON = 1000  # and one this common is a real word, never a misspelling
+# A short word common in another language ("eine", "sont") is a foreign word in a quote; a long one
+# ("agression", "dilema") in English text is the English word misspelt.
+FOREIGN_MAX = 5
 CASED_WORD = re.compile(r"[A-Za-z]+")
 MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+")
 
@@ -92,7 +98,7 @@ def _frequencies(path: str) -> dict[str, int]:
     return {w.strip().lower(): COMMON for w in Path(path).read_text(encoding="utf-8").split()}
 
 
-def main(corpus: str, *wordlists: str) -> int:
+def main(corpus: str, english: str, *foreign: str) -> int:
     counts: collections.Counter[str] = collections.Counter()
     lower: collections.Counter[str] = collections.Counter()
     mid_capital: collections.Counter[str] = collections.Counter()  # capitalised inside a sentence
@@ -102,9 +108,8 @@ def main(corpus: str, *wordlists: str) -> int:
         counts.update(w.lower() for w in words)
         lower.update(w for w in words if w.islower())
         mid_capital.update(w.lower() for w in MID_SENTENCE_CAPITAL.findall(text))
-    frequency: dict[str, int] = {}
-    for wordlist in wordlists:
-        frequency.update(_frequencies(wordlist))
+    frequency = _frequencies(english)
+    foreign_words = {w for path in foreign for w, n in _frequencies(path).items() if n >= COMMON}
     table: dict[str, list[str]] = {}
     vocabulary = {w for w in counts if len(w) >= 4}
     vocabulary |= {w for w, n in frequency.items() if n >= SOURCE and len(w) >= 4 and w.isalpha()}
@@ -115,7 +120,9 @@ def main(corpus: str, *wordlists: str) -> int:
         table.update(found)
         vocabulary = {r for rights in found.values() for r in rights if len(r) >= 4} - vocabulary
     names = {w for w, n in mid_capital.items() if n >= 2 and lower[w] * 4 < n}
-    kept = {w: rs for w, rs in table.items() if not any(r in names for r in rs)}
+    kept = {w: rs for w, rs in table.items()
+            if len(w) >= 4 and not (len(w) <= FOREIGN_MAX and w in foreign_words)
+            and not any(r in names for r in rs)}
     header = ("# W104's misspellings: a subset of the typos dictionary (crate-ci/typos, "
               "MIT OR Apache-2.0),\n# chosen by scripts/build_misspellings.py. "
               "misspelling<TAB>corrections (comma-separated)\n")
