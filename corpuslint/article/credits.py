@@ -37,7 +37,7 @@ _AGENCY = rf"(?:{_alternation(AGENCIES)})"
 _LABEL = rf"(?:{_alternation(LABELS)})"
 _PAREN_CREDIT = (
     rf"\((?:(?i:{_LABEL})\s*(?::|/|\bby\b)\s*[^()\n]{{1,80}}"  # (Photo: Getty Images)
-    rf"|{_AGENCY}(?: Photo)?(?:\s*/\s*[^()\n]{{1,60}})?"  # (AP Photo/Alan Diaz, File), (AFP)
+    rf"|{_AGENCY}(?: Photo| via {_AGENCY})?(?:\s*/\s*[^()\n]{{1,60}})?"  # (AP Photo/Alan Diaz), (AFP)
     rf"|[^()\n/]{{1,60}}(?:/[^()\n/]{{1,40}})?\s*/\s*(?i:{_AGENCY})(?:[ ,][^()\n]{{0,20}})?"  # (Name/AP)
     r")\s*\)"
 )
