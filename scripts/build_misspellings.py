@@ -38,6 +38,7 @@ VOWELS = "aeiou"
 # Endings written the way they sound: "basicly", "vehical", "independant", "responsable".
 SUFFIX_SLIPS = (("ically", "icly"), ("le", "al"), ("le", "el"), ("ence", "ance"), ("ance", "ence"),
                 ("ent", "ant"), ("ant", "ent"), ("ible", "able"), ("able", "ible"), ("ful", "full"))
+LONG = 7  # words this long are probed with two slips of different kinds
 SOURCE = 500  # a frequency-list word this common is probed
 COMMON = 1000  # and one this common is a real word, never a misspelling
 # A short word common in another language ("eine", "sont") is a foreign word in a quote; a long one
@@ -63,6 +64,9 @@ def slips(word: str) -> set[str]:
             out.add(word[: -len(right)] + wrong)
     for once in _doubling_set(word):
         out.update(_doubling_set(once))
+        if len(word) >= LONG:  # a doubling slip and a vowel slip together: "ocassion", "seperatly"
+            out.update(once[:i] + v + once[i + 1 :] for i in range(len(once)) if once[i] in VOWELS
+                       for v in VOWELS)
     out.add(word.replace("ei", "ie"))
     out.discard(word)
     return out

@@ -35,22 +35,34 @@ def _alternation(words: tuple[str, ...]) -> str:
 
 _AGENCY = rf"(?:{_alternation(AGENCIES)})"
 _LABEL = rf"(?:{_alternation(LABELS)})"
-_PAREN_CREDIT = (
-    rf"\((?:(?i:{_LABEL})\s*(?::|/|\bby\b)\s*[^()\n]{{1,80}}"  # (Photo: Getty Images)
-    rf"|{_AGENCY}(?: Photo| via {_AGENCY})?(?:\s*/\s*[^()\n]{{1,60}})?"  # (AP Photo/Alan Diaz), (AFP)
-    rf"|[^()\n/]{{1,60}}(?:/[^()\n/]{{1,40}})?\s*/\s*(?i:{_AGENCY})(?:[ ,][^()\n]{{0,20}})?"  # (Name/AP)
-    r")\s*\)"
+# What a credit says inside its brackets: "Photo: Getty Images", "AP Photo/Alan Diaz", "AFP",
+# "Manu Fernandez/AP", "Photo courtesy of the family".
+_CREDIT_INSIDE = (
+    rf"(?:(?i:{_LABEL})\s*(?::|/|\bby\b|\bvia\b|\bcourtesy(?: of)?\b)\s*[^()\[\]\n]{{1,80}}"
+    rf"|(?i:courtesy of)\s+[^()\[\]\n]{{1,60}}"
+    rf"|{_AGENCY}(?: Photo| via {_AGENCY})?(?:\s*/\s*[^()\[\]\n]{{1,60}})?"
+    rf"|[^()\[\]\n/]{{1,60}}(?:/[^()\[\]\n/]{{1,40}})?\s*/\s*(?i:{_AGENCY})(?:[ ,][^()\[\]\n]{{0,20}})?)"
 )
+# In parentheses, or in square brackets as Al Jazeera prints it ("[Mohammed Salem/Reuters]").
+_PAREN_CREDIT = rf"(?:\({_CREDIT_INSIDE}\s*\)|\[{_CREDIT_INSIDE}\s*\])"
+# A bare agency after a spaced dash or bar: "… on Monday - AP", "… | Reuters/Ammar Awad".
+_DASHED_CREDIT = rf"(?<=\s)[-–—|]\s*{_AGENCY}(?: via {_AGENCY})?(?:\s*/\s*[^\n/]{{1,40}})?"
 # A capitalised label after the caption: "… in May Credit: The Siberian Times".
 _LABELLED_CREDIT = (rf"(?:{_alternation(tuple(w.capitalize() for w in LABELS))}|"
-                    rf"{_alternation(tuple(w.upper() for w in LABELS))})\s*(?::|\bby\b)\s*[^\n]{{1,80}}?")
+                    rf"{_alternation(tuple(w.upper() for w in LABELS))})"
+                    r"\s*(?::|\bby\b|\bvia\b|\bcourtesy(?: of)?\b)\s*[^\n]{1,80}?")
 _SIGNED_CREDIT = r"©\s*[^\n©\d]{1,60}?"  # a year makes it a copyright notice (B101)
 _CAPTION_END = re.compile(
-    rf"^\s*(?P<text>\S.{{9,}}?)\s*(?P<credit>{_PAREN_CREDIT}|{_LABELLED_CREDIT}|{_SIGNED_CREDIT})\s*$"
+    rf"^\s*(?P<text>\S.{{9,}}?)\s*(?P<credit>{_PAREN_CREDIT}|{_LABELLED_CREDIT}|{_SIGNED_CREDIT}"
+    rf"|{_DASHED_CREDIT})\s*$"
 )
+# A label before the caption: "Image caption Assange gestures …", "Image: Jose Mourinho has agreed
+# a deal …" (a label then a credit, "Photo: Getty Images", is B109's: the caption needs five
+# words and no slash).
 _LABEL_LED = re.compile(
-    r"^\s*(?P<credit>(?:Image|Photo|Picture|IMAGE|PHOTO|PICTURE) (?:caption|CAPTION)|Caption:)"
-    r"\s*:?\s+(?P<text>\S.{9,})$"
+    r"^\s*(?P<credit>(?:Image|Photo|Picture|IMAGE|PHOTO|PICTURE) (?:caption|CAPTION)|Caption:"
+    r"|(?:Image|Photo|Picture|Pic|IMAGE|PHOTO|PICTURE):(?=(?:\s+[^\s/]+){5}))"
+    r"\s*:?\s+(?P<text>[^/\n]{10,})$"
 )
 # Where a sentence ends inside a paragraph: the caption run into it starts after the last one.
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+(?=[A-Z‘“\"])")
@@ -58,7 +70,7 @@ _SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+(?=[A-Z‘“\"])")
 RUN_IN_MIN_CHARS = 100
 MAX_CHARS = 1200
 # Every caption this module finds holds one of these (the S102 screen asks for them).
-SCREEN = rf"\(|©|(?i:{_LABEL})\s*(?::|/|\bby\b)|(?i:caption)"
+SCREEN = rf"\(|\[|©|(?i:{_LABEL})|(?i:caption)|[-–—|]\s*{_AGENCY}"
 
 
 class Credited(NamedTuple):
