@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from corpuslint.engine.rule import compile_linear
+
 # Wire and picture agencies whose name alone is a credit (in parentheses or after a slash).
 AGENCIES = (
     "AFP", "Reuters", "AP", "Associated Press", "EPA", "EPA-EFE", "Getty Images", "Getty",
@@ -48,9 +50,10 @@ _PAREN_CREDIT = rf"(?:\({_CREDIT_INSIDE}\s*\)|\[{_CREDIT_INSIDE}\s*\])"
 # A bare agency after a spaced dash or bar: "… on Monday - AP", "… | Reuters/Ammar Awad".
 _DASHED_CREDIT = rf"(?<=\s)[-–—|]\s*{_AGENCY}(?: via {_AGENCY})?(?:\s*/\s*[^\n/]{{1,40}})?"
 # A capitalised label after the caption: "… in May Credit: The Siberian Times".
-_LABELLED_CREDIT = (rf"(?:{_alternation(tuple(w.capitalize() for w in LABELS))}|"
-                    rf"{_alternation(tuple(w.upper() for w in LABELS))})"
-                    r"\s*(?::|\bby\b|\bvia\b|\bcourtesy(?: of)?\b)\s*[^\n]{1,80}?")
+_LABEL_HEAD = (rf"(?:{_alternation(tuple(w.capitalize() for w in LABELS))}|"
+               rf"{_alternation(tuple(w.upper() for w in LABELS))})"
+               r"\s*(?::|\bby\b|\bvia\b|\bcourtesy(?: of)?\b)")
+_LABELLED_CREDIT = rf"{_LABEL_HEAD}\s*[^\n]{{1,80}}?"
 _SIGNED_CREDIT = r"©\s*[^\n©\d]{1,60}?"  # a year makes it a copyright notice (B101)
 _CAPTION_END = re.compile(
     rf"^\s*(?P<text>\S.{{9,}}?)\s*(?P<credit>{_PAREN_CREDIT}|{_LABELLED_CREDIT}|{_SIGNED_CREDIT}"
@@ -71,6 +74,16 @@ RUN_IN_MIN_CHARS = 100
 MAX_CHARS = 1200
 # Every caption this module finds holds one of these (the S102 screen asks for them).
 SCREEN = rf"\(|\[|©|(?i:{_LABEL})|(?i:caption)|[-–—|]\s*{_AGENCY}"
+# A credit ends its line and is short: the line ends with a bracket, or a label, a sign or a
+# dashed agency lies in its last CREDIT_REACH characters. Lines without one are not tried (the
+# full pattern is slow), nor are lines that open with no caption label.
+CREDIT_REACH = 130
+_CREDIT_TAIL = re.compile(rf"{_LABEL_HEAD}|©|{_DASHED_CREDIT}")
+# The same over a whole text, in RE2 (one linear scan in C): a line ending with a bracket, or a
+# label, a sign or a dashed agency anywhere. A text without one holds no caption of this module.
+ANY_CREDIT = compile_linear(
+    rf"(?m)[)\]][ \t]*(?:$|\r)|{_LABEL_HEAD}|©|\s[-–—|]\s*{_AGENCY}|(?i:caption)")
+_LED_START = re.compile(r"\s*(?:Image|Photo|Picture|Pic|IMAGE|PHOTO|PICTURE|Caption)\b")
 
 
 class Credited(NamedTuple):
@@ -86,9 +99,14 @@ def credited_caption(text: str) -> Credited | None:
     """The caption a line holds, with its credit; `run_in` when article text comes before it."""
     if len(text) > MAX_CHARS:
         return None
-    led = _LABEL_LED.match(text)
-    if led is not None:
-        return Credited(led.start("credit"), len(text.rstrip()), led["credit"], run_in=False)
+    if _LED_START.match(text):
+        led = _LABEL_LED.match(text)
+        if led is not None:
+            return Credited(led.start("credit"), len(text.rstrip()), led["credit"], run_in=False)
+    stripped = text.rstrip()
+    if not stripped.endswith((")", "]")) and _CREDIT_TAIL.search(
+            stripped, max(0, len(stripped) - CREDIT_REACH)) is None:
+        return None
     match = _CAPTION_END.match(text)
     if match is None or len(match["text"].split()) < 3:
         return None

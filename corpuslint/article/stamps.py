@@ -55,13 +55,14 @@ _HAS_LABEL = re.compile(rf"^\s*(?:[|•·–—-]\s*)?{_LABEL}", re.IGNORECASE)
 _HAS_RELATIVE = re.compile(rf"\b{_RELATIVE}", re.IGNORECASE)
 _IS_UPDATE = re.compile(r"\b(?:updated|modified|edited)\b", re.IGNORECASE)
 MAX_CHARS = 120
+_DIGIT = re.compile(r"\d")
 # Every stamp line holds a digit or "ago" (the S104 screen, in RE2's syntax).
 STAMP_SCREEN = r"\p{Nd}|(?i:ago)"
 
 
 def stamp_line(text: str) -> tuple[int, int, str] | None:
     """The stamp's span in a line made only of a date-time stamp, and its kind, or None."""
-    if len(text) > MAX_CHARS or not (any(c.isdigit() for c in text) or "ago" in text.lower()):
+    if len(text) > MAX_CHARS or not (_DIGIT.search(text) or "ago" in text.lower()):
         return None
     match = _STAMP.match(text)
     if match is None:

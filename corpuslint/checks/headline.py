@@ -43,7 +43,8 @@ class HeadlineSiteSuffix(Rule):
     name = "headline-site-suffix"
     severity = Severity.WARNING
     fix_availability = FixAvailability.ALWAYS
-    prefilter = r"[^\s]\s+(?:[-–—|:•·]|::)\s+[^\n\r]{1,50}(?:$|\n|\r)"
+    # The first line of text ends with a spaced separator and a short name.
+    prefilter = r"\A\s*[^\n\r]*\S\s+(?:[-–—|:•·]|::)\s+[^\n\r]{1,50}(?:\n|\r|\z)"
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         line = next((line for line in doc.lines if line.text.strip()), None)

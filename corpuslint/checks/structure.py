@@ -7,6 +7,7 @@ extractor takes the same finding as a field, so nothing is found twice.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from corpuslint.article import credits, parts
@@ -89,6 +90,9 @@ def _non_empty(lines: tuple[Line, ...], limit: int) -> Iterator[Line]:
                 return
 
 
+_AGENCY_NAMED = re.compile(parts.CAPTION_PARAGRAPH_PREFILTER)
+
+
 class PhotoCaptionParagraph(Rule):
     """A photo caption with its credit stands as a paragraph of the body.
 
@@ -128,14 +132,16 @@ class PhotoCaptionParagraph(Rule):
     prefilter = f"{parts.CAPTION_PARAGRAPH_PREFILTER}|{credits.SCREEN}"
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
+        bare = _AGENCY_NAMED.search(doc.text) is not None  # a bare credit names an agency
+        credited = credits.ANY_CREDIT.search(doc.text) is not None
         for line in doc.lines:
-            caption = parts.caption_paragraph(line)
+            caption = parts.caption_paragraph(line) if bare else None
             if caption is not None:
                 fix = Fix.unsafe("Delete the caption", delete_lines(doc, line.row, line.row))
                 yield self.diagnostic(caption.start, caption.end,
                                       f"Photo caption credited to {caption.credit} in the body", fix)
                 continue
-            found = credits.credited_caption(line.text)
+            found = credits.credited_caption(line.text) if credited else None
             if found is None:
                 continue
             start, end = line.start + found.start, line.start + found.end

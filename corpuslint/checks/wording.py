@@ -220,7 +220,10 @@ _CONFUSABLE = re.compile(
 )
 # Where a confusion can start: the phrases without their context, scanned by RE2 in one pass
 # (Python's `re` tries all of them at every position and costs milliseconds a document).
-_CONFUSABLE_STARTS = compile_linear("|".join(c.pattern for c in CONFUSABLES), ignore_case=True)
+# Each context is a lookahead, which RE2 lacks; as a plain group it is matched (consumed)
+# instead, which finds the same start positions.
+_CONFUSABLE_STARTS = compile_linear(
+    "|".join(c.pattern + c.context.replace("(?=", "(?:", 1) for c in CONFUSABLES), ignore_case=True)
 
 
 def _repair(matched: str, confusable: Confusable) -> str:
