@@ -25,6 +25,9 @@ import sys
 import tempfile
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from results import replace_section  # bench/ is not a package: found by the path above
+
 # ../shared beside the checkout, found as tests/conftest.py finds it.
 BBC_DEV = next((f / "shared" / "corpora" / "bbc-dev" for f in Path(__file__).resolve().parents
                 if (f / "shared" / "corpora" / "bbc-dev").is_dir()), Path("bbc-dev"))
@@ -33,6 +36,9 @@ SECTION = "## Corpus pass (D rules)"
 DATASKETCH = r'''
 import re, sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from results import replace_section  # bench/ is not a package: found by the path above
 from datasketch import MinHash, MinHashLSH
 word = re.compile(r"\w+")
 lsh = MinHashLSH(threshold=0.8, num_perm=128)
@@ -103,12 +109,7 @@ def write(path: Path, rows: list[tuple[int, str, float, float]]) -> None:
              "|---:|---|---:|---:|---:|"]
     lines += [f"| {n:,} | {label} | {s:.1f} | {mb:.0f} | {1000 * s / n:.2f} |"
               for n, label, s, mb in rows]
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
-    start = text.find(SECTION)
-    if start >= 0:
-        end = text.find("\n## ", start + len(SECTION))
-        text = text[:start] + text[end + 1:] if end >= 0 else text[:start]
-    path.write_text(text.rstrip("\n") + "\n\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    replace_section(path, lines)
 
 
 if __name__ == "__main__":

@@ -96,6 +96,13 @@ def data_files(files: Sequence[str]) -> list[str]:
     return [f for f in files if f != STDIN and is_data_file(f)]
 
 
+def compressed_files(files: Sequence[str]) -> list[str]:
+    """The compressed files among `files` (read through their compression, never fixed in place)."""
+    from corpuslint.sources.compressed import compression
+
+    return [f for f in files if f != STDIN and compression(f)]
+
+
 def check_paths(
     files: Sequence[str],
     settings: Settings,
@@ -137,10 +144,12 @@ def check_paths(
             run.warnings.append(f"{result.path}: {result.warning}")
         if result.error:
             run.errors.append(result.error)
-        if result.features is not None:
-            features.append(result.features)
+        features.extend(result.features)
     if linter.wants_features:
-        run.findings.extend(linter.corpus_findings(features))
+        from corpuslint.corpus.spill import groupings
+
+        keyed = groupings(features, settings, linter.feature_parts)
+        run.findings.extend(linter.corpus_findings(features, keyed))
     run.findings.extend(linter.unused_sidecar_findings(files, sidecar_rows))
     # Cached, fresh and corpus findings together, in the files' order (a stable sort).
     run.findings.sort(key=lambda f: (order.get(f.path, len(order)), f.location))
@@ -187,13 +196,18 @@ def fix_text(
 
 
 def export(files: Sequence[str], output: str, settings: Settings | None = None, *,
-           raw: bool = False, jobs: int | None = None) -> ExportResult:
+           raw: bool = False, unsafe: bool = False, jobs: int | None = None) -> ExportResult:
     """Write the corpus to `output` (.parquet, .jsonl, .ndjson, .csv) if every batch validates;
-    an output that cannot be written (unknown extension, no such folder) is a UsageError."""
+    an output that cannot be written (unknown extension, no such folder) is a UsageError.
+
+    The `text` column has the safe fixes applied, and the unsafe ones too with `unsafe`
+    (what cleans crude page text: the B2 rules' fixes are unsafe).
+    """
     from corpuslint.dataset import export as exporting
 
     try:
-        return exporting.export(files, output, settings or Settings(), raw=raw, jobs=jobs)
+        return exporting.export(files, output, settings or Settings(), raw=raw, unsafe=unsafe,
+                                jobs=jobs)
     except exporting.ExportError as error:
         raise UsageError(str(error)) from error
 
@@ -281,6 +295,8 @@ class Options:
     output_format: str | None = None
     text_field: str | None = None
     id_field: str | None = None
+    executor: str | None = None
+    ray_address: str | None = None
     corpus: bool = True
     fast_path: bool = True
 
@@ -300,6 +316,8 @@ def configure(options: Options) -> tuple[Settings, Linter]:
             output_format=options.output_format,
             text_field=options.text_field,
             id_field=options.id_field,
+            executor=options.executor,
+            ray_address=options.ray_address,
         )
         if not options.corpus:
             settings = replace(settings, corpus=replace(settings.corpus, enabled=False))

@@ -44,6 +44,9 @@ class CorpusSettings:
     rewrite_threshold: float = 0.75
     repeated_line_min_documents: int = 5
     repeated_line_min_share: float = 0.01
+    # Past this many documents the groupings by key (copies, LSH bands, lines) are made by
+    # Polars over Parquet files (corpus/spill.py), not in memory; 0 spills every run.
+    spill_over: int = 100_000
 
 
 def _corpus(key: str, value: Any) -> CorpusSettings:
@@ -95,6 +98,10 @@ class Settings:
     # Off: every check runs on every document and the cheap tests (prefilters, the
     # language stop-word test) are skipped; the findings must be the same either way.
     fast_path: bool = True
+    # Where the per-document pass and the corpus pass's groupings run: "local" (this
+    # machine's processes) or "ray" (a Ray cluster: `ray_address`, or a local Ray when None).
+    executor: str = "local"
+    ray_address: str | None = None
 
     def with_overrides(self, **changes: Any) -> Settings:
         """These settings with command-line values laid over them (None means unset)."""
@@ -166,6 +173,15 @@ def _output_format(key: str, value: Any) -> str:
     return str(value)
 
 
+EXECUTORS = ("local", "ray")
+
+
+def _executor(key: str, value: Any) -> str:
+    if value not in EXECUTORS:
+        raise ConfigError(f"{key!r}: unknown executor {value!r} (expected one of: {', '.join(EXECUTORS)})")
+    return str(value)
+
+
 def _language(key: str, value: Any) -> str:
     from corpuslint.article.languages import NAMES
 
@@ -200,6 +216,8 @@ _KEYS: dict[str, tuple[str, Callable[[str, Any], Any]]] = {
     "id-field": ("id_field", _string),
     "ignore-field": ("ignore_field", _string),
     "fast-path": ("fast_path", _boolean),
+    "executor": ("executor", _executor),
+    "ray-address": ("ray_address", _string),
 }
 
 

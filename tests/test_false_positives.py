@@ -76,6 +76,12 @@ def test_foundation_rules_report_nothing(corpus: Path, corpuslint_exe: str) -> N
 
 
 @pytest.mark.parametrize("corpus", bbc_corpora(), ids=lambda p: p.name)
+def test_page_chrome_rules_report_nothing(corpus: Path, corpuslint_exe: str) -> None:
+    """B2 is for crude pages; turned on for a clean corpus it must add nothing (issue 16)."""
+    assert _check(corpuslint_exe, corpus, "--select", "B2") == []
+
+
+@pytest.mark.parametrize("corpus", bbc_corpora(), ids=lambda p: p.name)
 def test_default_rules_stay_within_the_budget(corpus: Path, corpuslint_exe: str) -> None:
     documents = len(list(corpus.glob("*/*.txt")))
     known = _known()

@@ -395,15 +395,19 @@ def test_invalid_user_pack_is_a_usage_error(tmp_path: Path, corpuslint_exe: str,
 
 
 def test_each_boilerplate_case_is_reported_once_by_the_whole_family() -> None:
-    """Every B code's must-report cases, linted with all of B: one finding, of that code only."""
+    """Every B1 code's must-report cases, linted with all of B1: one finding, of that code only.
+
+    B2 (page chrome) is left out: its cases are whole pages, where one classifier reports
+    runs of several shapes at once, and B1 rules may fire on the same chrome.
+    """
     from conftest import CASES
 
     from corpuslint.config import Settings
     from corpuslint.engine.linter import Linter
 
-    linter = Linter(Settings(select=("B",)))
+    linter = Linter(Settings(select=("B1",)))
     checked = 0
-    for path in sorted(CASES.glob("B*.yaml")):
+    for path in sorted(CASES.glob("B1*.yaml")):
         for case in yaml.safe_load(path.read_text(encoding="utf-8"))["report"]:
             found = [(d.code, case["text"][d.start:d.end])
                      for d in linter.lint(Document(case["text"], "case.txt"))]

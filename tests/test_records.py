@@ -123,3 +123,49 @@ def test_a_big_jsonl_file_is_linted_in_parallel_chunks(tmp_path: Path, monkeypat
     rows = [f.location.row for result in pooled for f in result.findings]
     assert rows == list(range(5, 201, 5))
     assert done == [path]  # progress hears of the file once
+
+
+def _article(topic: str, n: int = 12) -> str:
+    sentences = " ".join(f"{topic} moved on day {i} as every trader in the market watched it closely."
+                         for i in range(n))
+    return f"{topic} today\n\n{sentences}\n"
+
+
+def test_records_take_part_in_the_corpus_pass_placed_by_record(tmp_path: Path) -> None:
+    shares, rain = _article("Shares"), _article("Rain")
+    retitled = "A new headline\n\n" + shares.split("\n\n", 1)[1]
+    _jsonl(tmp_path / "corpus.jsonl", [json.dumps({"id": f"r{i}", "text": text}) for i, text in
+                                       enumerate([shares, rain, shares, retitled])])
+    pl.DataFrame({"text": [rain, shares], "id": ["p0", "p1"]}).write_parquet(tmp_path / "more.parquet")
+    result = corpuslint("check", "corpus.jsonl", "more.parquet", "--select", "D101", "--isolated",
+                        cwd=tmp_path)
+    assert result.returncode == 1
+    first = "Same body as corpus.jsonl record 1 (id r0)"
+    assert result.stdout.splitlines() == [
+        f"corpus.jsonl:3:1: D101 {first} (record 3, id r2, text 1:1)",
+        f"corpus.jsonl:4:1: D101 {first} (record 4, id r3, text 1:1)",
+        "more.parquet:1:1: D101 Same body as corpus.jsonl record 2 (id r1) (record 1, id p0, text 1:1)",
+        f"more.parquet:2:1: D101 {first} (record 2, id p1, text 1:1)",
+    ]
+
+
+def test_a_records_ignore_field_turns_off_a_corpus_rule_for_it(tmp_path: Path) -> None:
+    shares = _article("Shares")
+    _jsonl(tmp_path / "corpus.jsonl", [json.dumps({"text": shares}),
+                                       json.dumps({"text": shares, "corpuslint_ignore": ["D101"]}),
+                                       json.dumps({"text": shares})])
+    result = corpuslint("check", "corpus.jsonl", "--select", "D101", "--isolated", cwd=tmp_path)
+    assert [line.split(" ")[0] for line in result.stdout.splitlines()] == ["corpus.jsonl:3:1:"]
+
+
+def test_export_marks_a_records_copies(tmp_path: Path) -> None:
+    from corpuslint.dataset.export import read_export
+
+    shares = _article("Shares")
+    _jsonl(tmp_path / "corpus.jsonl", [json.dumps({"id": f"r{i}", "text": text}) for i, text in
+                                       enumerate([shares, _article("Rain"), shares])])
+    result = corpuslint("export", "corpus.jsonl", "-o", "out.parquet", "--isolated", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    rows = read_export(str(tmp_path / "out.parquet"))
+    first = rows["id"][0]
+    assert rows["near_duplicate_of"].to_list() == [None, None, first]

@@ -15,6 +15,7 @@ MODULES = (
     "corpuslint.checks.headline",
     "corpuslint.checks.unicode",
     "corpuslint.checks.metadata",
+    "corpuslint.checks.weblines",
     "corpuslint.checks.wording",
     "corpuslint.checks.spelling",
 )

@@ -68,7 +68,7 @@ class ExactDuplicate(CorpusRule):
 
     def check_corpus(self, corpus: Corpus) -> Iterator[tuple[int, Diagnostic]]:
         for group in corpus.exact_groups:
-            first = corpus.docs[group[0]].path
+            first = corpus.docs[group[0]].name
             for i in group[1:]:
                 yield i, self.at_head(corpus.docs[i], f"Same body as {first}")
 
@@ -114,7 +114,7 @@ class NearDuplicate(CorpusRule):
             for i in cluster.members[1:]:
                 if i in exact:
                     continue
-                message = (f"Near-duplicate of {corpus.docs[first].path} (estimated Jaccard "
+                message = (f"Near-duplicate of {corpus.docs[first].name} (estimated Jaccard "
                            f"{corpus.jaccard(first, i):.2f}; cluster of {size} documents)")
                 yield i, self.at_head(corpus.docs[i], message)
 
@@ -192,7 +192,7 @@ class RewrittenArticle(CorpusRule):
                 if coverage >= corpus.settings.rewrite_threshold:
                     reported[b] = True
                     first, later = docs[kept[a]], kept[b]
-                    yield later, self.at_head(docs[later], f"Rewrite of {first.path}: "
+                    yield later, self.at_head(docs[later], f"Rewrite of {first.name}: "
                                               f"{coverage:.0%} of the sentences follow it in order")
 
 
@@ -335,11 +335,7 @@ class RepeatedLine(CorpusRule):
         settings = corpus.settings
         needed = max(settings.repeated_line_min_documents,
                      settings.repeated_line_min_share * len(corpus))
-        sources: dict[str, set[int]] = defaultdict(set)
-        for i, doc in enumerate(corpus.docs):
-            for line in doc.lines:
-                sources[line.text].add(corpus.cluster_of.get(i, i))
-        repeated = {text: len(s) for text, s in sources.items() if len(s) >= needed}
+        repeated = corpus.line_sources(needed)
         for i, doc in enumerate(corpus.docs):
             for line in doc.lines:
                 if line.text in repeated:

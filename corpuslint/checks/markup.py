@@ -11,6 +11,7 @@ from corpuslint.engine.rule import FixAvailability, Rule
 from corpuslint.model.diagnostic import Diagnostic, Edit, Fix, Severity
 from corpuslint.model.document import Document
 from corpuslint.model.edits import delete_lines
+from corpuslint.sources.compressed import inner_name
 
 # A URL stops at white space and at the characters that close a LaTeX wrapper.
 _URL = r"https?://[^\s${}]+"
@@ -231,8 +232,8 @@ _MARKDOWN_SUFFIXES = (".md", ".markdown")
 
 
 def is_markdown(doc: Document) -> bool:
-    """A document stored as markdown, where markdown syntax is its format, not residue."""
-    return doc.path.lower().endswith(_MARKDOWN_SUFFIXES)
+    """A document stored as markdown (compressed or not), where markdown syntax is its format."""
+    return inner_name(doc.path).lower().endswith(_MARKDOWN_SUFFIXES)
 
 
 # A link target: a URL, a path, an anchor or a mail address, never a plain

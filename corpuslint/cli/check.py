@@ -55,6 +55,10 @@ def check_once(args: argparse.Namespace) -> int:
         raise UsageError(f"--fix, --fix-only and --diff work on text files, not on JSONL or "
                          f"Parquet corpora ({api.data_files(files)[0]}); 'corpuslint export' writes "
                          "the cleaned corpus")
+    if fix is not None and api.compressed_files(files):
+        raise UsageError(f"--fix, --fix-only and --diff cannot rewrite a compressed file "
+                         f"({api.compressed_files(files)[0]}); 'corpuslint export' writes a clean, "
+                         "uncompressed copy")
     fmt = settings.output_format
     progress = None
     if _wants_progress(args, len(files)):

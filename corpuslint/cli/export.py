@@ -18,7 +18,8 @@ def export(args: argparse.Namespace) -> int:
     files, notices = api.discover(api.resolve_paths(args.paths, settings), settings)
     if "-" in files:
         raise UsageError("export reads files, not stdin")
-    result = api.export(files, args.output, settings, raw=args.raw, jobs=args.jobs)
+    result = api.export(files, args.output, settings, raw=args.raw, unsafe=args.unsafe_fixes,
+                        jobs=args.jobs)
     for notice in [*notices, *result.notices]:
         warn(f"{notice.path}: {notice.reason}")
     for message in result.errors:

@@ -31,6 +31,8 @@ def configure(args: argparse.Namespace) -> tuple[Settings, Linter]:
         output_format=given.get("output_format"),
         text_field=args.text_field,
         id_field=args.id_field,
+        executor=args.executor,
+        ray_address=args.ray_address,
         corpus=not given.get("no_corpus"),
         fast_path=not given.get("no_fast_path"),
     ))

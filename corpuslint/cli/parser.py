@@ -116,6 +116,8 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("-o", "--output", required=True, metavar="FILE",
                         help="the table to write: .parquet, .jsonl, .ndjson or .csv")
     export.add_argument("--raw", action="store_true", help="keep the text as it was (no safe fixes)")
+    export.add_argument("--unsafe-fixes", action="store_true",
+                        help="apply unsafe fixes too to the text column (B2's page chrome)")
     export.add_argument("--jobs", type=int, metavar="N", help="worker processes (default: every core)")
     _record_options(_selection_and_config(export))
     schema = commands.add_parser("schema", help="print the exported table's schema",
@@ -157,6 +159,11 @@ def _selection_and_config(command: argparse.ArgumentParser) -> argparse._Argumen
     config.add_argument("--config", metavar="PATH",
                         help="use this pyproject.toml or corpuslint.toml instead of searching")
     config.add_argument("--isolated", action="store_true", help="ignore every config file")
+    scale = command.add_argument_group("executor")
+    scale.add_argument("--executor", choices=["local", "ray"],
+                       help="where the passes run: this machine's processes, or Ray (default: local)")
+    scale.add_argument("--ray-address", metavar="ADDRESS",
+                       help="the Ray cluster to run on (default: a local Ray, as ray.init() starts)")
     return config
 
 

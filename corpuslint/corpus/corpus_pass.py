@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
 from functools import cached_property
+from itertools import chain
 from typing import ClassVar, Protocol
 
 import numpy as np
@@ -26,6 +27,7 @@ from corpuslint.config import CorpusSettings
 from corpuslint.corpus.features import ALL_PARTS, LINES, NUM_PERM, SIGNATURE, DocFeatures, distinct
 from corpuslint.engine.rule import Check, Rule, RuleInfo
 from corpuslint.model.diagnostic import Diagnostic
+from corpuslint.model.document import Location
 from corpuslint.model.finding import Finding
 
 LSH_MAX_THRESHOLD = 0.9
@@ -72,6 +74,23 @@ class CorpusRule(Rule):
 
 
 @dataclass(frozen=True, slots=True)
+class Keyed:
+    """What grouping documents by a key gives, computed elsewhere (a Ray shuffle, a Polars join).
+
+    `exact_groups`: document indices with one body hash (groups of two or more, each in
+    order); `near_pairs`: verified near-duplicate pairs (a < b), in any order and with
+    repeats; `line_sources`: for D104, each short line's number of distinct sources
+    (clusters counted once), for the lines that reach `repeated_line_min_documents`.
+    A pass given these skips its own grouping; the rules' findings are the same. A part
+    left None (its features were not computed) is grouped in memory if a rule asks.
+    """
+
+    exact_groups: list[list[int]]
+    near_pairs: tuple[np.ndarray, np.ndarray] | None = None
+    line_sources: dict[str, int] | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Cluster:
     """Copies or near copies of each other; `members[0]` (first by path) represents them."""
 
@@ -79,11 +98,13 @@ class Cluster:
 
 
 class Corpus:
-    """The documents' features in path order, and what several rules share."""
+    """The documents' features in path order (a data file's in record order), and what rules share."""
 
-    def __init__(self, docs: Sequence[DocFeatures], settings: CorpusSettings) -> None:
-        self.docs = sorted(docs, key=lambda d: d.path)
+    def __init__(self, docs: Sequence[DocFeatures], settings: CorpusSettings,
+                 keyed: Keyed | None = None) -> None:
+        self.docs = sorted(docs, key=lambda d: d.order)
         self.settings = settings
+        self.keyed = keyed
 
     def __len__(self) -> int:
         return len(self.docs)
@@ -91,6 +112,8 @@ class Corpus:
     @cached_property
     def exact_groups(self) -> list[list[int]]:
         """Documents with the same normalised body, in order; only groups of two or more."""
+        if self.keyed is not None:
+            return self.keyed.exact_groups
         groups: dict[bytes, list[int]] = defaultdict(list)
         for i, doc in enumerate(self.docs):
             groups[doc.body_hash].append(i)
@@ -107,35 +130,35 @@ class Corpus:
     @cached_property
     def clusters(self) -> list[Cluster]:
         """Exact and near duplicates joined (union-find over LSH candidates at the threshold)."""
-        parent = list(range(len(self.docs)))
+        near = (zip(*(side.tolist() for side in chosen), strict=True) for chosen in self._near_pairs())
+        firsts = cluster_firsts(len(self.docs), self.exact_groups, chain.from_iterable(near))
+        members: dict[int, list[int]] = defaultdict(list)
+        for i, first in enumerate(firsts):
+            members[first].append(i)
+        return [Cluster(tuple(m)) for m in members.values() if len(m) > 1]
 
-        def root(i: int) -> int:
-            while parent[i] != i:
-                parent[i] = parent[parent[i]]
-                i = parent[i]
-            return i
-
-        def join(a: int, b: int) -> None:
-            ra, rb = root(a), root(b)
-            if ra != rb:
-                parent[max(ra, rb)] = min(ra, rb)
-
-        for group in self.exact_groups:
-            for i in group[1:]:
-                join(group[0], i)
+    def _near_pairs(self) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+        """The pairs of documents at least `near-duplicate-threshold` similar (LSH, then verified)."""
+        if self.keyed is not None and self.keyed.near_pairs is not None:
+            yield self.keyed.near_pairs
+            return
         threshold = self.settings.near_duplicate_threshold
 
         def similar(a: np.ndarray, b: np.ndarray) -> np.ndarray:
             return jaccards(self.signatures, a, b) >= threshold
 
         # Each candidate costs one vectorised comparison of signatures: weigh misses more.
-        for chosen in Bands(self.signatures, threshold, NEAR_DUPLICATE_LSH_WEIGHTS).pairs(similar):
-            for a, b in zip(*(side.tolist() for side in chosen), strict=True):
-                join(a, b)
-        members: dict[int, list[int]] = defaultdict(list)
-        for i in range(len(self.docs)):
-            members[root(i)].append(i)
-        return [Cluster(tuple(m)) for m in members.values() if len(m) > 1]
+        yield from Bands(self.signatures, threshold, NEAR_DUPLICATE_LSH_WEIGHTS).pairs(similar)
+
+    def line_sources(self, needed: float) -> dict[str, int]:
+        """Each short line seen in at least `needed` distinct sources (a cluster counts once)."""
+        if self.keyed is not None and self.keyed.line_sources is not None:
+            return {text: n for text, n in self.keyed.line_sources.items() if n >= needed}
+        sources: dict[str, set[int]] = defaultdict(set)
+        for i, doc in enumerate(self.docs):
+            for line in doc.lines:
+                sources[line.text].add(self.cluster_of.get(i, i))
+        return {text: len(s) for text, s in sources.items() if len(s) >= needed}
 
     @cached_property
     def cluster_of(self) -> dict[int, int]:
@@ -143,9 +166,41 @@ class Corpus:
         return {i: c.members[0] for c in self.clusters for i in c.members}
 
 
+def cluster_firsts(count: int, groups: Iterable[Sequence[int]],
+                   pairs: Iterable[tuple[int, int]]) -> list[int]:
+    """Each document's cluster, named by its first member: union-find over copies and near pairs."""
+    parent = list(range(count))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def join(a: int, b: int) -> None:
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+
+    for group in groups:
+        for i in group[1:]:
+            join(group[0], i)
+    for a, b in pairs:
+        join(a, b)
+    return [root(i) for i in range(count)]
+
+
 def jaccards(signatures: np.ndarray, a: np.ndarray | int, b: np.ndarray) -> np.ndarray:
     """`Corpus.jaccard` of many pairs at once (the same figures: a count out of 128 is exact)."""
     return np.count_nonzero(signatures[a] == signatures[b], axis=-1) / signatures.shape[1]
+
+
+def band_layout(threshold: float, weights: tuple[float, float]) -> tuple[int, int]:
+    """datasketch's (bands, rows per band) for a threshold, as MinHashLSH chooses them."""
+    from datasketch.lsh import _optimal_param  # 0.5 s with scipy: only when there are pairs to find
+
+    # Above 0.9 datasketch finds no band layout; candidates are verified at the real threshold.
+    return _optimal_param(min(threshold, LSH_MAX_THRESHOLD), NUM_PERM, *weights)
 
 
 class Bands:
@@ -165,10 +220,7 @@ class Bands:
         self.groups: list[tuple[np.ndarray, np.ndarray]] = []
         if len(signatures) < 2:
             return  # no pairs, and no datasketch import (0.5 s with scipy) for one document
-        from datasketch.lsh import _optimal_param
-
-        # Above 0.9 datasketch finds no band layout; candidates are verified at the real threshold.
-        bands, rows = _optimal_param(min(threshold, LSH_MAX_THRESHOLD), NUM_PERM, *weights)
+        bands, rows = band_layout(threshold, weights)
         for band in range(bands):
             values = signatures[:, band * rows:(band + 1) * rows]
             order = np.lexsort(values.T[::-1])
@@ -214,10 +266,10 @@ class Bands:
                 start = stop
 
 
-def run(checks: Sequence[CorpusCheck], docs: Sequence[DocFeatures],
-        settings: CorpusSettings) -> Iterator[tuple[DocFeatures, Diagnostic]]:
+def run(checks: Sequence[CorpusCheck], docs: Sequence[DocFeatures], settings: CorpusSettings,
+        keyed: Keyed | None = None) -> Iterator[tuple[DocFeatures, Diagnostic]]:
     """Every corpus check's diagnostics, each with the document it is about."""
-    corpus = Corpus(docs, settings)
+    corpus = Corpus(docs, settings, keyed)
     for check in checks:
         for index, diagnostic in check.check_corpus(corpus):
             yield corpus.docs[index], diagnostic
@@ -231,5 +283,13 @@ def locate(doc: DocFeatures, diagnostic: Diagnostic) -> Finding:
     """
     fingerprint = hashlib.blake2b(f"{diagnostic.code}\0{diagnostic.message}".encode(),
                                   digest_size=8).hexdigest()
+    record = doc.record
+    if record is not None:  # placed at the record, as model.finding.locate places a record's findings
+        inside = doc.location(diagnostic.start)
+        where = f"record {record.number}" + (f", id {record.id}" if record.id is not None else "")
+        at = Location(record.row, 1)
+        message = f"{diagnostic.message} ({where}, text {inside.row}:{inside.column})"
+        return Finding(doc.path, replace(diagnostic, message=message), at, at, (), record=record,
+                       text_location=inside, fingerprint=fingerprint)
     return Finding(doc.path, diagnostic, doc.location(diagnostic.start),
                    doc.location(diagnostic.end), (), fingerprint=fingerprint)

@@ -25,7 +25,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from corpuslint.model.document import Document, Line, Location
+from corpuslint.model.document import Document, Line, Location, Record
 
 NUM_PERM = 128
 SHINGLE = 5  # word 5-grams: long enough that two different articles share few
@@ -122,6 +122,20 @@ class DocFeatures:
     variants: tuple[Variant, ...]
     words: np.ndarray
     word_starts: np.ndarray
+    record: Record | None = None  # where it sits in a JSONL or Parquet corpus
+
+    @property
+    def name(self) -> str:
+        """How a finding names this document: its path, and its record in a data file."""
+        if self.record is None:
+            return self.path
+        return f"{self.path} record {self.record.number}" + (
+            f" (id {self.record.id})" if self.record.id is not None else "")
+
+    @property
+    def order(self) -> tuple[str, int]:
+        """The corpus pass's order: by path, then by record (a file's records in file order)."""
+        return self.path, self.record.number if self.record is not None else 0
 
     def location(self, offset: int) -> Location:
         row = bisect.bisect_right(self.line_starts, offset)
@@ -166,6 +180,7 @@ def extract(doc: Document, parts: frozenset[str] = ALL_PARTS) -> DocFeatures:
         variants=variants,
         words=long_words,
         word_starts=long_starts,
+        record=doc.record,
     )
 
 

@@ -67,7 +67,7 @@ def format_of(output: str) -> str:
 
 
 def export(files: Sequence[str], output: str, settings: Settings, *, raw: bool = False,
-           jobs: int | None = None) -> ExportResult:
+           unsafe: bool = False, jobs: int | None = None) -> ExportResult:
     """Lint, clean, validate and write `files` to `output`, batch by batch; all or nothing."""
     fmt = format_of(output)
     folder = os.path.dirname(os.path.abspath(output))
@@ -78,7 +78,7 @@ def export(files: Sequence[str], output: str, settings: Settings, *, raw: bool =
     seen: set[str] = set()
     near = NearDuplicates(settings.corpus)
     try:
-        for batch in batches(files, settings, raw=raw, jobs=jobs):
+        for batch in batches(files, settings, raw=raw, unsafe=unsafe, jobs=jobs):
             result.errors.extend(batch.errors)
             result.notices.extend(batch.notices)
             frame = near.fill(batch)

@@ -4,7 +4,8 @@ Rows are built batch by batch (a few hundred files, or one chunk of a data
 file, per batch) in the process pool, so a corpus of any size is never held
 whole: `export.py` validates and writes each batch as it arrives. Metadata
 comes from `extract()` on the text as read, the same function the S rules use;
-`text` is the text with safe fixes applied (as read with `raw`); `codes`,
+`text` is the text with safe fixes applied (and unsafe ones with `unsafe`; as read
+with `raw`); `codes`,
 `n_errors` and `n_warnings` describe the text as read.
 
 Dates: `published`/`updated` are UTC timestamps only when the text gives a
@@ -32,7 +33,7 @@ from corpuslint.article.extract import Field, extract
 from corpuslint.config import CorpusSettings, Settings
 from corpuslint.corpus.features import NUM_PERM, body_signature
 from corpuslint.dataset.schema import ISO_639_1, polars_schema
-from corpuslint.engine.linter import Linter
+from corpuslint.engine.linter import Linter, process_pool
 from corpuslint.fix.fixer import FixPolicy, fix_document
 from corpuslint.model.diagnostic import Severity
 from corpuslint.model.document import Document
@@ -235,9 +236,9 @@ class NearDuplicates:
 class Builder:
     """Turns work items into Batches: the per-document half of an export, run in each worker."""
 
-    def __init__(self, settings: Settings, *, raw: bool = False) -> None:
+    def __init__(self, settings: Settings, *, raw: bool = False, unsafe: bool = False) -> None:
         self.linter = Linter(settings)
-        self.policy = FixPolicy(False, self.linter.fixable)
+        self.policy = FixPolicy(unsafe, self.linter.fixable)
         self.raw = raw
         self.language = settings.language
 
@@ -292,17 +293,21 @@ def work_items(files: Sequence[str], settings: Settings) -> list[Item]:
     return items
 
 
-def batches(files: Sequence[str], settings: Settings, *, raw: bool = False,
+def batches(files: Sequence[str], settings: Settings, *, raw: bool = False, unsafe: bool = False,
             jobs: int | None = None) -> Iterator[Batch]:
     """Every batch of the corpus, in order; in a process pool when there is more than one."""
     items = work_items(files, settings)
+    if settings.executor == "ray":
+        from corpuslint.ray.executor import export_batches
+
+        yield from export_batches(items, settings, raw=raw, unsafe=unsafe)
+        return
     jobs = jobs or os.cpu_count() or 1
     if jobs == 1 or len(items) < 2:
-        builder = Builder(settings, raw=raw)
+        builder = Builder(settings, raw=raw, unsafe=unsafe)
         yield from (builder.batch(item) for item in items)
         return
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker,
-                             initargs=(settings, raw)) as pool:
+    with process_pool(jobs, _start_worker, (settings, raw, unsafe)) as pool:
         yield from bounded(pool, _batch_in_worker, items, window=2 * jobs)
 
 
@@ -322,9 +327,9 @@ def bounded(pool: ProcessPoolExecutor, fn: Callable[[T], R], items: Iterable[T],
 _builder: Builder | None = None
 
 
-def _start_worker(settings: Settings, raw: bool) -> None:
+def _start_worker(settings: Settings, raw: bool, unsafe: bool) -> None:
     global _builder  # one Builder (and Linter) per worker process, built once
-    _builder = Builder(settings, raw=raw)
+    _builder = Builder(settings, raw=raw, unsafe=unsafe)
 
 
 def _batch_in_worker(item: Item) -> Batch:

@@ -51,7 +51,8 @@ class ArticleSchema(pa.DataFrameModel):
     urls: pl.List(pl.String) = pa.Field()
     language: str = pa.Field(nullable=True, isin=sorted(ISO_639_1))
     language_confidence: float = pa.Field(nullable=True, ge=0.0, le=1.0)
-    text: str = pa.Field(description="Safe fixes applied (or as it was, with --raw)")
+    text: str = pa.Field(
+        description="Safe fixes applied, unsafe ones too with --unsafe-fixes (or as it was, with --raw)")
     n_chars: pl.Int64 = pa.Field(ge=0)
     n_words: pl.Int64 = pa.Field(ge=0)
     n_paragraphs: pl.Int64 = pa.Field(ge=0)

@@ -13,7 +13,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pathspec
 
@@ -27,6 +27,7 @@ from corpuslint.fix.fixer import FixMode, FixPolicy, fix_file
 from corpuslint.model.diagnostic import Diagnostic
 from corpuslint.model.document import Document, Location
 from corpuslint.model.finding import Finding, locate
+from corpuslint.sources.compressed import compression
 from corpuslint.sources.files import STDIN, Notice, Unreadable, read_document
 from corpuslint.sources.records import Chunk, Fields, Malformed, is_data_file, plan, read
 
@@ -60,7 +61,7 @@ class FileResult:
     output: bytes | None = None
     warning: str | None = None
     error: str | None = None
-    features: DocFeatures | None = None  # for the corpus pass, when a corpus rule runs
+    features: tuple[DocFeatures, ...] = ()  # for the corpus pass, when a corpus rule runs
 
 
 class Linter:
@@ -79,7 +80,7 @@ class Linter:
         self.corpus_checks = [c for c in selected if corpus.is_corpus_check(c)]
         self._corpus_settings = settings.corpus
         self.wants_features = bool(self.corpus_checks) and settings.corpus.enabled
-        self._feature_parts = corpus.needed_parts(self.corpus_checks)
+        self.feature_parts = corpus.needed_parts(self.corpus_checks)
         for code in settings.severity:
             if code not in self.registry.infos:
                 raise UnknownSelector(f"severity: unknown rule code {code!r}")
@@ -160,7 +161,10 @@ class Linter:
             if fix is not None:
                 raise ValueError("fixing a JSONL or Parquet corpus is not supported")
             parts = [self.lint_chunk(c, with_excerpt=with_excerpt) for c in plan(path, self.fields)]
-            return FileResult(path, tuple(f for part in parts for f in part.findings))
+            return FileResult(path, tuple(f for part in parts for f in part.findings),
+                              features=tuple(f for part in parts for f in part.features))
+        if fix is not None and compression(path):
+            raise ValueError("fixing a compressed file is not supported; export writes a clean copy")
         read = read_document(path, stdin_name)
         if isinstance(read, Notice):
             return FileResult(read.path, notice=read)
@@ -170,14 +174,19 @@ class Linter:
             return self._fix_file(read, fix, with_excerpt=with_excerpt, to_stdout=path == STDIN)
         diagnostics, sidecar_rows = self.lint_suppressed(read)
         findings = tuple(locate(read, d, with_excerpt=with_excerpt) for d in diagnostics)
-        features = extract(read, self._feature_parts) if self.wants_features else None
+        features = (extract(read, self.feature_parts),) if self.wants_features else ()
         return FileResult(read.path, findings, features=features, sidecar_rows=sidecar_rows)
 
-    def corpus_findings(self, features: list[DocFeatures]) -> list[Finding]:
-        """The corpus rules' findings from every document's features, with ignores and severities."""
+    def corpus_findings(self, features: list[DocFeatures],
+                        keyed: corpus.Keyed | None = None) -> list[Finding]:
+        """The corpus rules' findings from every document's features, with ignores and severities.
+
+        `keyed`: the groupings by key when another executor computed them (corpus.Keyed).
+        """
         found = []
-        for doc, diagnostic in corpus.run(self.corpus_checks, features, self._corpus_settings):
-            if diagnostic.code in self.ignored_codes(doc.path):
+        for doc, diagnostic in corpus.run(self.corpus_checks, features, self._corpus_settings, keyed):
+            if diagnostic.code in self.ignored_codes(doc.path) or (
+                    doc.record is not None and diagnostic.code in self._record_ignored(doc.record.ignore)):
                 continue
             if diagnostic.code in self._severity:
                 diagnostic = replace(diagnostic, severity=self._severity[diagnostic.code])
@@ -217,13 +226,16 @@ class Linter:
             return FileResult(chunk.path, self._engine_finding(
                 MALFORMED_RECORD, chunk.path, 1, f"No records read: {chunk.error}"))
         findings: list[Finding] = []
+        features: list[DocFeatures] = []
         for item in read(chunk, self.fields):
             if isinstance(item, Malformed):
                 findings.extend(self._engine_finding(
                     MALFORMED_RECORD, item.path, item.row, f"Malformed record {item.record}: {item.reason}"))
-            else:
-                findings.extend(locate(item, d, with_excerpt=with_excerpt) for d in self.lint(item))
-        return FileResult(chunk.path, tuple(findings))
+                continue
+            findings.extend(locate(item, d, with_excerpt=with_excerpt) for d in self.lint(item))
+            if self.wants_features:
+                features.append(extract(item, self.feature_parts))
+        return FileResult(chunk.path, tuple(findings), features=tuple(features))
 
     def _io_error(self, unreadable: Unreadable) -> tuple[Finding, ...]:
         return self._engine_finding(IO_ERROR, unreadable.path, 1,
@@ -270,12 +282,18 @@ def _start_worker(settings: Settings, documents: int) -> None:
     _worker.prefilters.expect(documents)
 
 
+def lint_item(linter: Linter, item: str | Chunk, *, with_excerpt: bool = False, stdin_name: str = "-",
+              fix: FixMode | None = None) -> FileResult:
+    """One work item's result: what every executor (serial, process pool, Ray) runs per item."""
+    if isinstance(item, Chunk):
+        return linter.lint_chunk(item, with_excerpt=with_excerpt)
+    return linter.lint_file(item, with_excerpt=with_excerpt, stdin_name=stdin_name, fix=fix)
+
+
 def _lint_in_worker(task: Task) -> FileResult:
     assert _worker is not None
     item, with_excerpt, fix = task
-    if isinstance(item, Chunk):
-        return _worker.lint_chunk(item, with_excerpt=with_excerpt)
-    return _worker.lint_file(item, with_excerpt=with_excerpt, fix=fix)
+    return lint_item(_worker, item, with_excerpt=with_excerpt, fix=fix)
 
 
 def run(
@@ -296,25 +314,41 @@ def run(
     jobs = jobs or os.cpu_count() or 1
     items = work_items(paths, linter.fields)
     chunks = sum(isinstance(item, Chunk) for item in items)
-    if jobs == 1 or "-" in paths or (len(items) < PARALLEL_MIN_FILES and chunks < 2):
-        results: Iterable[FileResult] = (
-            linter.lint_chunk(item, with_excerpt=with_excerpt) if isinstance(item, Chunk)
-            else linter.lint_file(item, with_excerpt=with_excerpt, stdin_name=stdin_name, fix=fix)
-            for item in items
-        )
-    else:
-        from concurrent.futures import ProcessPoolExecutor  # a short run never starts a pool
+    if settings.executor == "ray" and "-" not in paths and fix is None:
+        from corpuslint.ray.executor import lint_items
 
+        results: Iterable[FileResult] = lint_items(items, settings, with_excerpt=with_excerpt)
+    elif jobs == 1 or "-" in paths or (len(items) < PARALLEL_MIN_FILES and chunks < 2):
+        results = (
+            lint_item(linter, item, with_excerpt=with_excerpt, stdin_name=stdin_name, fix=fix)
+            for item in items)
+    else:
         # About how many documents each worker will screen (a data file's chunk holds thousands).
         documents = (len(items) - chunks + chunks * RECORDS_PER_CHUNK) // jobs
-        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker,
-                                   initargs=(settings, documents))
+        pool = process_pool(jobs, _start_worker, (settings, documents))
         # A chunk is a task's worth of work by itself; files go to a worker CHUNK at a time.
         results = _pooled(pool, [(item, with_excerpt, fix) for item in items], 1 if chunks else CHUNK)
     for item, result in zip(items, results, strict=True):
         if on_done is not None and (not isinstance(item, Chunk) or item.last):
             on_done(result)
         yield result
+
+
+def process_pool(jobs: int, initializer: Callable[..., None],
+                 initargs: tuple[Any, ...]) -> ProcessPoolExecutor:
+    """A pool of `jobs` workers; started from a fresh server process once Polars has run here.
+
+    Polars' thread pool does not survive a fork: a worker forked after the
+    parent planned a Parquet file waits forever on its locks. Without Polars
+    loaded, a plain fork starts workers fastest.
+    """
+    import multiprocessing
+    import sys
+    from concurrent.futures import ProcessPoolExecutor  # a short run never starts a pool
+
+    context = multiprocessing.get_context("forkserver" if "polars" in sys.modules else None)
+    return ProcessPoolExecutor(max_workers=jobs, initializer=initializer, initargs=initargs,
+                               mp_context=context)
 
 
 def work_items(paths: Sequence[str], fields: Fields) -> list[str | Chunk]:

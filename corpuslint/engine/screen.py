@@ -113,11 +113,22 @@ class Re2Screen:
             except re2.error as error:
                 raise BadPrefilter(i, str(error)) from None
         self._filter.Compile()
+        # Rules of one family may share a prefilter (B201-B203): confirm each pattern once.
+        first: dict[str, int] = {}
+        self._same = [first.setdefault(pattern, i) for i, pattern in enumerate(self.patterns)]
 
     def matches(self, encoded: bytes) -> list[int]:
         """Indices of the prefilters that match the UTF-8 text."""
         potential = self._filter.Match(encoded, potential=True) or ()  # None when nothing could match
-        return [i for i in potential if self._confirm(i, encoded)]
+        confirmed: dict[int, bool] = {}
+        found = []
+        for i in potential:
+            same = self._same[i]
+            if same not in confirmed:
+                confirmed[same] = self._confirm(same, encoded)
+            if confirmed[same]:
+                found.append(i)
+        return found
 
     def _confirm(self, i: int, encoded: bytes) -> bool:
         pattern = self._compiled[i]

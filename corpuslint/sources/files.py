@@ -21,6 +21,7 @@ import pathspec
 
 from corpuslint.config import Settings
 from corpuslint.model.document import Document
+from corpuslint.sources.compressed import CorruptStream, inner_name, read_bytes
 
 STDIN = "-"
 _BOM = codecs.BOM_UTF8
@@ -69,17 +70,21 @@ def decode(data: bytes, path: str) -> Document | Notice:
 
 
 def read_document(path: str, stdin_name: str = STDIN) -> Document | Notice | Unreadable:
-    """Read one file (or stdin for "-", reported as `stdin_name`); only regular files are opened."""
+    """Read one file (or stdin for "-", reported as `stdin_name`); only regular files are opened.
+
+    A compressed file (compressed.SUFFIXES) is read as the bytes it holds.
+    """
     if path == STDIN:
         return decode(sys.stdin.buffer.read(), stdin_name)
     checked = _regular_or_notice(path)
     if isinstance(checked, Notice):
         return checked
     try:
-        with open(path, "rb") as handle:
-            data = handle.read()
+        data = read_bytes(path)
     except OSError as error:
         return Unreadable(path, _describe(error))
+    except CorruptStream as error:
+        return Unreadable(path, str(error))
     if not data:
         return Notice(path, "empty file, nothing to lint")
     return decode(data, path)
@@ -224,10 +229,17 @@ class _Walker:
                 yield from self._walk(path, entry_absolute, entry_relative, chain,
                                       included=included or (self.include.by_name
                                                             and self.include.match_name(entry.name)))
-            elif included or self.include.match(entry_relative if not self.include.by_name else entry.name):
+            elif included or self._included(entry_relative):
                 # scandir knows a plain file without a stat; a link or a special file gets one
                 regular = entry.is_file(follow_symlinks=False)
                 yield path if regular else _regular_or_notice(path)
+
+    def _included(self, relative: str) -> bool:
+        """Whether `include` matches a file, or the file a compressed one holds ("a.txt" for "a.txt.gz")."""
+        for candidate in dict.fromkeys((relative, inner_name(relative))):
+            if self.include.match(candidate if not self.include.by_name else candidate.rsplit("/", 1)[-1]):
+                return True
+        return False
 
     def excluded(self, path: Path, *, is_dir: bool) -> bool:
         absolute = os.path.abspath(path)

@@ -3,7 +3,8 @@
 A data file is cut into `Chunk`s, work items small enough for one process of
 the pool: byte ranges of a JSONL file that end on a newline (the newlines
 before a chunk are counted, so each record keeps its line number), row ranges
-of a Parquet file. Reading a chunk yields a Document per record, its `Record`
+of a Parquet file; a compressed JSONL file is one chunk, read as a stream.
+Reading a chunk yields a Document per record, its `Record`
 saying where it came from, or a `Malformed` value for a record that cannot be
 one (bad JSON, no text field, a text that is not a string): reported by record
 number while the rest goes on. Nothing here knows of rules.
@@ -18,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from corpuslint.model.document import Document, Record
+from corpuslint.sources.compressed import CorruptStream, compression, inner_name, open_binary
 
 SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet"}
 CHUNK_BYTES = 4 << 20  # a few thousand articles: enough work per task, little memory
@@ -60,13 +62,20 @@ class Malformed(NamedTuple):
 
 
 def is_data_file(path: str) -> bool:
-    return os.path.splitext(path)[1].lower() in SUFFIXES
+    """A JSONL or Parquet file, compressed (compressed.SUFFIXES) or not."""
+    return _kind(path) is not None
+
+
+def _kind(path: str) -> str | None:
+    return SUFFIXES.get(os.path.splitext(inner_name(path))[1].lower())
 
 
 def plan(path: str, fields: Fields, *, chunk_bytes: int | None = None) -> list[Chunk]:
     """The chunks of a data file; one chunk with `error` set when it cannot be read as one."""
     try:
-        if SUFFIXES[os.path.splitext(path)[1].lower()] == "jsonl":
+        if compression(path) is not None:
+            chunks = _compressed_chunks(path)
+        elif _kind(path) == "jsonl":
             chunks = _jsonl_chunks(path, chunk_bytes or CHUNK_BYTES)
         else:
             chunks = _parquet_chunks(path, fields)
@@ -81,7 +90,7 @@ def read(chunk: Chunk, fields: Fields) -> Iterator[Document | Malformed]:
     """Each record of a chunk as a Document, or as Malformed."""
     if chunk.error is not None or chunk.end <= chunk.start:
         return iter(())
-    if SUFFIXES[os.path.splitext(chunk.path)[1].lower()] == "jsonl":
+    if _kind(chunk.path) == "jsonl":
         return _jsonl_records(chunk, fields)
     return _parquet_records(chunk, fields)
 
@@ -108,16 +117,45 @@ def _jsonl_chunks(path: str, size: int) -> list[Chunk]:
     return chunks
 
 
-def _jsonl_records(chunk: Chunk, fields: Fields) -> Iterator[Document | Malformed]:
+def _compressed_chunks(path: str) -> list[Chunk]:
+    """A compressed JSONL file is one chunk, read as a stream: it cannot be entered midway."""
+    if _kind(path) != "jsonl":
+        raise _Unusable("a compressed Parquet file (Parquet compresses its own columns); "
+                        "decompress it first")
+    return [Chunk(path, 0, max(os.path.getsize(path), 1), 1)]
+
+
+def _jsonl_lines(chunk: Chunk) -> Iterator[bytes]:
+    """The chunk's lines (without the BOM of a file's first): a byte range, or a whole stream."""
+    if compression(chunk.path) is not None:
+        with open_binary(chunk.path) as handle:
+            first = handle.readline()
+            yield first[len(_BOM):] if first.startswith(_BOM) else first
+            yield from handle
+        return
     with open(chunk.path, "rb") as handle:
         handle.seek(chunk.start)
         data = handle.read(chunk.end - chunk.start)
     if chunk.start == 0 and data.startswith(_BOM):
         data = data[len(_BOM) :]
-    for offset, raw in enumerate(data.split(b"\n")):
+    yield from data.split(b"\n")
+
+
+def _jsonl_records(chunk: Chunk, fields: Fields) -> Iterator[Document | Malformed]:
+    line = chunk.first - 1
+    lines = _jsonl_lines(chunk)
+    while True:
+        try:
+            raw = next(lines, None)
+        except (OSError, CorruptStream) as error:  # a compressed stream that breaks off
+            reason = getattr(error, "strerror", None) or str(error)
+            yield Malformed(chunk.path, line + 1, line + 1, f"the rest cannot be read: {reason}")
+            return
+        if raw is None:
+            return
+        line += 1
         if not raw.strip():
             continue
-        line = chunk.first + offset
         try:
             value = json.loads(raw)
         except UnicodeDecodeError:
