@@ -33,22 +33,14 @@ BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH.parent))
 sys.path.insert(0, str(BENCH))
 
-from recall.generated import generated_cases  # noqa: E402
+from recall.generated import PARAGRAPHS, generated_cases  # noqa: E402
+from recall.generated import hosted as generated_hosted  # noqa: E402
 
 from corpuslint.config import Settings  # noqa: E402
 from corpuslint.engine.linter import Linter  # noqa: E402
 from corpuslint.model.document import Document  # noqa: E402
 
 LINES = BENCH / "recall" / "aeb-lines.tsv"
-
-HEADLINE = "Ministers agree new plan for rail services"
-PARAGRAPHS = (
-    "The government has agreed a new plan for rail services in the north of England, "
-    "ministers said on Tuesday.",
-    "The plan includes more trains at peak times and new stations in three towns.",
-    "Unions said they would study the details before giving a view.",
-    "The first changes are expected to take effect next spring.",
-)
 
 # Which codes count as finding each family.
 FAMILY_CODES = {
@@ -80,19 +72,11 @@ class Case(NamedTuple):
 
 
 def hosted(family: str, line: str) -> Case:
-    """`line` as a line of its own in the clean article."""
+    """`line` as a line of its own in the clean article (the headline itself for headline-site)."""
     if family == "headline-site":
         text = line + "\n\n" + "\n\n".join(PARAGRAPHS) + "\n"
         return Case(family, text, 0, len(line), line)
-    head = HEADLINE + "\n\n"
-    if family in AT_END:
-        body = "\n\n".join(PARAGRAPHS) + "\n\n"
-        return Case(family, head + body + line + "\n", len(head + body),
-                    len(head + body) + len(line), line)
-    before = "\n\n".join(PARAGRAPHS[:2]) + "\n\n"
-    after = "\n\n" + "\n\n".join(PARAGRAPHS[2:]) + "\n"
-    start = len(head + before)
-    return Case(family, head + before + line + after, start, start + len(line), line)
+    return Case(*generated_hosted(family, line, at_end=family in AT_END))
 
 
 def aeb_cases(half: str) -> Iterator[Case]:

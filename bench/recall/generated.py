@@ -257,7 +257,8 @@ SITE_NAMES = (
 )
 
 
-def _hosted(family: str, artifact: str, *, at_end: bool = False, own_line: bool = True) -> Case:
+def hosted(family: str, artifact: str, *, at_end: bool = False) -> Case:
+    """The artifact as a line of the clean article: between its paragraphs, or at its end."""
     head = HEADLINE + "\n\n"
     if at_end:
         body = "\n\n".join(PARAGRAPHS) + "\n\n"
@@ -281,7 +282,7 @@ def generated_cases(half: str) -> Iterator[Case]:
     keep = 0 if half == "tune" else 1
     for index, broken, label in mojibake_cases():
         if index % 2 == keep:
-            family, text, start, end, _ = _hosted("mojibake", broken)
+            family, text, start, end, _ = hosted("mojibake", broken)
             yield family, text, start, end, label
     for pairs, family in ((MISSPELLINGS, "misspelling"), (CONFUSIONS, "confusion")):
         for index, (word, sentence) in enumerate(pairs):
@@ -289,13 +290,13 @@ def generated_cases(half: str) -> Iterator[Case]:
                 yield _in_sentence(family, word, sentence)
     for index, stamp in enumerate(TIMESTAMPS):
         if index % 2 == keep:
-            yield _hosted("timestamp", stamp)
+            yield hosted("timestamp", stamp)
     for index, caption in enumerate(CAPTIONS + RUN_IN):
         if index % 2 == keep:
-            yield _hosted("caption", caption)
+            yield hosted("caption", caption)
     for index, snippet in enumerate(MARKDOWN):
         if index % 2 == keep:
-            yield _hosted("markdown", snippet)
+            yield hosted("markdown", snippet)
     for index, name in enumerate(SITE_NAMES):
         if index % 2 == keep:
-            yield _hosted("sitename", name, at_end=True)
+            yield hosted("sitename", name, at_end=True)
