@@ -30,6 +30,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import quality_bench
+
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 SECTION = "## Throughput against peers"
@@ -69,6 +71,7 @@ class Row:
     docs: int
     rss_mb: float
     note: str = ""
+    cpu: float = 0.0  # the peers' CPU seconds for the timed work (0 when not measured)
 
     @property
     def mb_s(self) -> float:
@@ -139,15 +142,22 @@ PEERS: dict[str, Callable[[list[str]], None]] = {
     "polars": _polars, "re": _python_re, "ftfy": _ftfy, "langdetect": _langdetect,
     "datasketch": _datasketch,
 }
+# Peers whose set-up (loading a model, building rules) must not be timed: name -> build the work.
+PREPARED: dict[str, Callable[[], Callable[[list[str]], None]]] = {
+    "quality-datatrove": quality_bench.prepare_datatrove,
+    "quality-corpuslint": quality_bench.prepare_corpuslint,
+}
 
 
 def peer_main(name: str, corpus: Path, limit_mb: float | None, limit_docs: int | None) -> None:
     """Load the texts, time the peer's work alone, print what it did as JSON."""
     texts = _texts(corpus, limit_mb, limit_docs)
-    start = time.perf_counter()
-    PEERS[name](texts)
-    wall = time.perf_counter() - start
-    print(json.dumps({"wall": wall, "docs": len(texts), "mb": sum(len(t.encode()) for t in texts) / 1e6}))
+    work = PREPARED[name]() if name in PREPARED else PEERS[name]
+    start, cpu = time.perf_counter(), time.process_time()
+    work(texts)
+    wall, cpu = time.perf_counter() - start, time.process_time() - cpu
+    print(json.dumps({"wall": wall, "cpu": cpu, "docs": len(texts),
+                      "mb": sum(len(t.encode()) for t in texts) / 1e6}))
 
 
 # ---- measuring a process ------------------------------------------------------------------
@@ -213,7 +223,7 @@ def runs(corpus: Path, args: argparse.Namespace) -> Iterator[tuple[str, Callable
                 raise RuntimeError(f"{name} failed ({code})")
             got = json.loads(out.strip().splitlines()[-1])
             note = "" if got["docs"] >= total_docs else f"first {got['docs']:,} documents"
-            return Row(name, what, got["wall"], got["mb"], got["docs"], rss, note)
+            return Row(name, what, got["wall"], got["mb"], got["docs"], rss, note, got.get("cpu", 0.0))
         return run
 
     yield "corpuslint-files", cli("corpuslint", "default per-document rules, files, --no-corpus",
@@ -251,6 +261,10 @@ def runs(corpus: Path, args: argparse.Namespace) -> Iterator[tuple[str, Callable
                              limit_docs=args.slow_docs)
     yield "datasketch", peer("datasketch", "MinHash + LSH, 128 perm, word 5-grams (one core)",
                              limit_docs=args.slow_docs * 5)
+    yield "quality-datatrove", peer("quality-datatrove", "datatrove's 4 quality filters in turn (one core)",
+                                    limit_docs=args.quality_docs)
+    yield "quality-corpuslint", peer("quality-corpuslint", "corpuslint --select H in-process (one core)",
+                                     limit_docs=args.quality_docs)
     if shutil.which("proselint"):
         subset = sorted(files.rglob("*.txt"))[: args.proselint_docs]
         mb = sum(p.stat().st_size for p in subset) / 1e6
@@ -288,10 +302,10 @@ def table(rows: list[Row], corpus: Path) -> str:
     return "\n".join(lines)
 
 
-def write_section(section: str, results: Path = BENCH / "RESULTS.md") -> None:
-    """Replace our section in RESULTS.md (or append it), keeping every other section."""
+def write_section(section: str, results: Path = BENCH / "RESULTS.md", heading: str = SECTION) -> None:
+    """Replace the section under `heading` in RESULTS.md (or append it), keeping every other section."""
     text = results.read_text(encoding="utf-8") if results.exists() else "# Benchmarks\n"
-    pattern = re.compile(rf"^{re.escape(SECTION)}\n.*?(?=^## |\Z)", re.MULTILINE | re.DOTALL)
+    pattern = re.compile(rf"^{re.escape(heading)}\n.*?(?=^## |\Z)", re.MULTILINE | re.DOTALL)
     if pattern.search(text):
         text = pattern.sub(lambda _: section + "\n", text)
     else:
@@ -308,8 +322,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--slow-mb", type=float, default=10, help="ftfy runs on this many MB")
     parser.add_argument("--slow-docs", type=int, default=2000, help="langdetect docs (datasketch: 5x)")
     parser.add_argument("--proselint-docs", type=int, default=100)
+    parser.add_argument("--quality-docs", type=int, default=1000, help="documents for the H-vs-datatrove runs")
     parser.add_argument("--no-write", action="store_true", help="print the table, leave RESULTS.md")
-    parser.add_argument("--peer", choices=list(PEERS), help=argparse.SUPPRESS)
+    parser.add_argument("--peer", choices=[*PEERS, *PREPARED], help=argparse.SUPPRESS)
     parser.add_argument("--limit-mb", type=float, help=argparse.SUPPRESS)
     parser.add_argument("--limit-docs", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -337,9 +352,17 @@ def main(argv: list[str] | None = None) -> int:
               f"{row.rss_mb:.0f} MB", file=sys.stderr, flush=True)
     if args.list:
         return 0
+    quality = {row.name: row for row in rows if row.name.startswith("quality-")}
+    rows = [row for row in rows if row.name not in quality]
     section = table(rows, corpus)
     print(section)
-    if not args.no_write:
+    if len(quality) == 2:
+        versus = quality_bench.section(quality["quality-datatrove"], quality["quality-corpuslint"], corpus.name,
+                                       time.strftime("%Y-%m-%d"))
+        print(versus)
+        if not args.no_write:
+            write_section(versus, heading=quality_bench.SECTION)
+    if not args.no_write and len(rows) > 1:  # a run of the quality pair alone leaves the peers' table
         write_section(section)
     return 0
 

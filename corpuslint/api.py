@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from corpuslint.config import ConfigError, Settings, load_settings
+from corpuslint.config import parse_size
 from corpuslint.engine import baseline
 from corpuslint.engine.cache import CACHE_DIR, Cache, cached_run, default_dir
 from corpuslint.engine.cache import clean as remove_cache
@@ -131,6 +132,7 @@ def check_paths(
     for result in results:
         if result.notice is not None:
             run.notices.append(result.notice)
+            run.findings.extend(result.findings)  # U001 or U004: the file's one finding
             continue
         run.files += 1
         run.findings.extend(result.findings)
@@ -299,6 +301,9 @@ class Options:
     ray_address: str | None = None
     corpus: bool = True
     fast_path: bool = True
+    max_document_size: str | None = None  # "50MB", as in the config file
+    finding_cap: bool = True
+    skip_unreadable: bool | None = None
 
 
 def configure(options: Options) -> tuple[Settings, Linter]:
@@ -323,6 +328,12 @@ def configure(options: Options) -> tuple[Settings, Linter]:
             settings = replace(settings, corpus=replace(settings.corpus, enabled=False))
         if not options.fast_path:
             settings = replace(settings, fast_path=False)
+        settings = settings.with_overrides(
+            max_document_size=None if options.max_document_size is None
+            else parse_size("--max-document-size", options.max_document_size),
+            finding_cap=None if options.finding_cap else 0,
+            skip_unreadable=options.skip_unreadable,
+        )
         return settings, Linter(settings)
     except (ConfigError, PackError, RegistryError, UnknownSelector) as error:
         raise UsageError(str(error)) from None

@@ -9,6 +9,7 @@ a linter's config must not pass silently.
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields, replace
@@ -98,6 +99,16 @@ class Settings:
     # Off: every check runs on every document and the cheap tests (prefilters, the
     # language stop-word test) are skipped; the findings must be the same either way.
     fast_path: bool = True
+    # The H rules' thresholds (`[tool.corpuslint.quality]`, keys in checks/quality_limits.py) and the
+    # P rules' redaction placeholders (`[tool.corpuslint.placeholders]`); unset keys take the defaults.
+    quality: Mapping[str, float] = field(default_factory=dict)
+    placeholders: Mapping[str, str] = field(default_factory=dict)
+    # Bad input (docs/bad-input.md): a document longer than this many characters gets
+    # U005 and only the cheap rules; at most `finding_cap` findings of one code per
+    # document are shown (0: all); a path named outright that is skipped fails the run.
+    max_document_size: int = 50_000_000
+    finding_cap: int = 50
+    skip_unreadable: bool = False
     # Where the per-document pass and the corpus pass's groupings run: "local" (this
     # machine's processes) or "ray" (a Ray cluster: `ray_address`, or a local Ray when None).
     executor: str = "local"
@@ -165,6 +176,26 @@ def _positive_int(key: str, value: Any) -> int:
     return value
 
 
+_SIZE = re.compile(r"(\d+)\s*([kmg]?)b?", re.IGNORECASE)
+_UNITS = {"": 1, "k": 1_000, "m": 1_000_000, "g": 1_000_000_000}
+
+
+def parse_size(key: str, value: Any) -> int:
+    """A size in characters: a whole number, or a string such as "50MB" (M = a million)."""
+    match = _SIZE.fullmatch(value.strip()) if isinstance(value, str) else None
+    if match is not None:
+        value = int(match.group(1)) * _UNITS[match.group(2).lower()]
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ConfigError(f'{key!r} must be a number of characters or a size such as "50MB"')
+    return value
+
+
+def _cap(key: str, value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ConfigError(f"{key!r} must be a whole number (0 shows every finding)")
+    return value
+
+
 def _output_format(key: str, value: Any) -> str:
     from corpuslint.report import FORMATS
 
@@ -189,6 +220,31 @@ def _language(key: str, value: Any) -> str:
         raise ConfigError(f"{key!r}: unknown language {value!r} (expected an ISO 639-1 code "
                           f"such as \"en\" or \"de\"; known: {', '.join(sorted(NAMES))})")
     return str(value)
+
+
+def _quality(key: str, value: Any) -> dict[str, float]:
+    from corpuslint.checks.quality_limits import DEFAULTS
+
+    if not isinstance(value, dict):
+        raise ConfigError(f"{key!r} must be a table of threshold = number")
+    for name, item in value.items():
+        if name not in DEFAULTS:
+            raise ConfigError(f"unknown setting {key}.{name} (known: {', '.join(sorted(DEFAULTS))})")
+        if isinstance(item, bool) or not isinstance(item, (int, float)) or item < 0:
+            raise ConfigError(f"{key}.{name} must be a number of at least 0 (0 turns the test off)")
+    return {name: float(item) for name, item in value.items()}
+
+
+def _placeholders(key: str, value: Any) -> dict[str, str]:
+    from corpuslint.checks.personal import PLACEHOLDERS
+
+    if not isinstance(value, dict):
+        raise ConfigError(f"{key!r} must be a table of KIND = \"<PLACEHOLDER>\"")
+    for name, item in value.items():
+        if name not in PLACEHOLDERS:
+            raise ConfigError(f"unknown setting {key}.{name} (known: {', '.join(sorted(PLACEHOLDERS))})")
+        _string(f"{key}.{name}", item)
+    return dict(value)
 
 
 # key in the file -> (Settings field, parser). A new setting is one line here.
@@ -216,6 +272,11 @@ _KEYS: dict[str, tuple[str, Callable[[str, Any], Any]]] = {
     "id-field": ("id_field", _string),
     "ignore-field": ("ignore_field", _string),
     "fast-path": ("fast_path", _boolean),
+    "quality": ("quality", _quality),
+    "placeholders": ("placeholders", _placeholders),
+    "max-document-size": ("max_document_size", parse_size),
+    "finding-cap": ("finding_cap", _cap),
+    "skip-unreadable": ("skip_unreadable", _boolean),
     "executor": ("executor", _executor),
     "ray-address": ("ray_address", _string),
 }

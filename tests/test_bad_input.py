@@ -47,6 +47,7 @@ def test_binary_file_is_skipped_with_a_notice(tmp_path: Path) -> None:
     result = check(tmp_path, ".")
     assert result.returncode == 0
     assert "image.txt: binary file (contains NUL bytes), skipped" in result.stderr
+    assert "1 file skipped: 1 binary" in result.stderr
     assert snapshot(tmp_path) == before
 
 
@@ -86,20 +87,27 @@ def test_unreadable_file_is_a_finding_naming_the_os_error(tmp_path: Path) -> Non
     secret.chmod(0)
     exe = shutil.which("corpuslint")
     assert exe
-    result = subprocess.run([*_without_root_powers(), exe, "check", "--isolated", "secret.txt"],
-                            cwd=tmp_path, capture_output=True, text=True, timeout=60)
-    assert result.returncode == 1, result.stderr
+    command = [*_without_root_powers(), exe, "check", "--isolated", "secret.txt"]
+    result = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    # Named outright and never read: the run fails, unless skipping is said to be fine.
+    assert result.returncode == 2, result.stderr
     assert result.stdout.strip() == "secret.txt:1:1: U001 Cannot read the file: Permission denied"
+    assert "secret.txt was named but not read (unreadable)" in result.stderr
     assert "Traceback" not in result.stderr
+    allowed = subprocess.run([*command, "--skip-unreadable"], cwd=tmp_path, capture_output=True,
+                             text=True, timeout=60)
+    assert allowed.returncode == 1, allowed.stderr
+    assert "1 file skipped: 1 unreadable" in allowed.stderr
 
 
 def test_fifo_is_skipped_and_never_opened(tmp_path: Path) -> None:
     os.mkfifo(tmp_path / "pipe.txt")
     (tmp_path / "ok.txt").write_text(GOOD, encoding="utf-8")
     # Opening a FIFO with no writer blocks forever: finishing at all shows it was not opened.
-    result = check(tmp_path, ".", "pipe.txt", timeout=60)
+    result = check(tmp_path, ".", "pipe.txt", "--skip-unreadable", timeout=60)
     assert result.returncode == 0
     assert "pipe.txt: not a regular file (a FIFO), skipped" in result.stderr
+    assert check(tmp_path, "pipe.txt", timeout=60).returncode == 2  # named, unread: not a pass
 
 
 def test_symlink_loops_are_skipped(tmp_path: Path) -> None:
@@ -110,7 +118,7 @@ def test_symlink_loops_are_skipped(tmp_path: Path) -> None:
     result = check(tmp_path, ".", "loop.txt", "--show-files")
     assert result.returncode == 0
     assert result.stdout.splitlines() == ["sub/ok.txt"]
-    lint = check(tmp_path, ".", "loop.txt")
+    lint = check(tmp_path, ".", "loop.txt", "--skip-unreadable")
     assert "loop.txt: symbolic link loop, skipped" in lint.stderr
     assert "back: symbolic link loop, skipped" in lint.stderr
 
@@ -122,8 +130,9 @@ def test_100mb_single_line_finishes_with_the_right_findings(tmp_path: Path) -> N
     filler = near_misses * (100_000_000 // len(near_misses))
     first, last = "$\\url{https://example.org/a}$ ", " \\url{https://example.org/b}"
     (tmp_path / "huge.txt").write_text(first + filler + last, encoding="utf-8")
+    # Over the default max-document-size (50MB): raised, so the rules run on all of it.
     result = check(tmp_path, "huge.txt", "--select", "M101,B101,S101", "--output-format", "json",
-                   timeout=600)
+                   "--max-document-size", "200MB", timeout=600)
     found = json.loads(result.stdout)
     assert [(f["code"], f["location"]["column"]) for f in found] == [
         ("M101", 1), ("M101", len(first) + len(filler) + 2)]

@@ -83,10 +83,10 @@ def test_data_files_are_linted_only_when_named_or_included(tmp_path: Path) -> No
     assert corpuslint("check", ".", "--show-files", cwd=tmp_path).stdout == "a.txt\ncorpus.jsonl\n"
 
 
-def test_fix_on_a_data_file_is_a_usage_error(tmp_path: Path) -> None:
+def test_diff_on_a_data_file_is_a_usage_error(tmp_path: Path) -> None:
     path = _jsonl(tmp_path / "corpus.jsonl", [json.dumps({"text": WRAPPED})])
     before = path.read_bytes()
-    result = corpuslint("check", "corpus.jsonl", "--fix", "--isolated", cwd=tmp_path)
+    result = corpuslint("check", "corpus.jsonl", "--diff", "--isolated", cwd=tmp_path)
     assert result.returncode == 2
     assert "not on JSONL or Parquet corpora" in result.stderr
     assert path.read_bytes() == before

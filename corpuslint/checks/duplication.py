@@ -83,7 +83,8 @@ class NearDuplicate(CorpusRule):
     `near-duplicate-threshold` (0.8 by default). Near copies are joined into
     clusters; every member but the first (by path) is reported with the
     cluster's first document and the estimated similarity. Exact copies are
-    D101's.
+    D101's. A document over 2 million characters is compared by its first
+    2 million (a window: memory stays bounded; docs/bad-input.md).
 
     ## Why it matters
     A story republished with a corrected figure, a new sign-off or a trimmed
@@ -131,6 +132,7 @@ class RewrittenArticle(CorpusRule):
     by default) of either article's sentences, the later document (by path)
     is reported. Two reports of the same event, written independently, stay
     well below: they share names and facts but not the order of sentences.
+    A document over 2 million characters is read for its first 2 million.
     Candidate pairs come from an LSH over content words, never all pairs;
     copies already reported by D101 or D102 are left out.
 
@@ -309,6 +311,7 @@ class RepeatedLine(CorpusRule):
     every article. It is learned from the corpus, so it finds the chrome of
     sites no fixed list knows. Copies of one article (D101, D102) count once.
     Every occurrence is reported, and the message quotes the line and its count.
+    A document adds at most 20,000 short lines, from its first 2 million characters.
 
     ## Why it matters
     A line printed under thousands of articles is site chrome, not news: it
@@ -352,7 +355,8 @@ class InconsistentSpelling(CorpusRule):
     (al-/el-): "ceasefire", "cease-fire"; "El Sisi", "El-Sisi", "al-Sisi".
     Each document using a spelling other than the corpus's most common one
     is reported at its first use, with every variant and the number of
-    documents that use it. Case alone does not make a variant.
+    documents that use it. Case alone does not make a variant. A document
+    over 2 million characters is read for its first 2 million.
 
     ## Why it matters
     Search, counts and entity linking split one name into several; a model

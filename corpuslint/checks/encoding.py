@@ -1,4 +1,4 @@
-"""U: how the file was stored: unreadable files and bytes that are not UTF-8."""
+"""U: how the file was stored: unreadable files, bytes that are not UTF-8 or not text, sizes."""
 
 from __future__ import annotations
 
@@ -112,4 +112,64 @@ def _cp1252_byte(char: str) -> int:
         return ord(char)
 
 
-RULES = (IoError, MalformedRecord, NotUtf8)
+class NotText(Rule):
+    """The file or record holds something other than text.
+
+    ## What it finds
+    A document where 5 % or more of the characters (at least four) are
+    control characters other than tab and line ends, unassigned code points
+    or private-use characters: random bytes, an image or archive without a
+    NUL byte, a record holding base64-decoded binary. The engine reports it
+    once and skips the document, as it skips a binary file.
+
+    ## Why it matters
+    Every byte string decodes as cp1252, so without this check random bytes
+    get hundreds of findings (control characters, "paragraph in Vietnamese")
+    that hide the one that matters: this is not an article.
+
+    ## Example
+    Before: `photo.txt` holds 20 kB of JPEG data with no NUL byte
+    After: `photo.txt:1:1: U004 Not text: 11% of its characters are control, unassigned or private-use characters; skipped`
+
+    ## Fix safety
+    There is no fix: the file should not be in the corpus.
+    """
+
+    code = "U004"
+    name = "not-text"
+    severity = Severity.ERROR
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        return iter(())  # reported by the engine, which then skips the document
+
+
+class DocumentTooLarge(Rule):
+    """The document is longer than `max-document-size` and was only partly checked.
+
+    ## What it finds
+    A document longer than `max-document-size` characters (default 50MB;
+    `--max-document-size`). It is checked only by the cheap rules (U002,
+    U102, U103: one scan each) and the corpus pass sees its first 2M
+    characters, so checking it costs seconds, not minutes and gigabytes.
+
+    ## Why it matters
+    A 100 MB "article" is a dump, a log or a concatenation gone wrong; it
+    should be split or dropped, and it must not stall a run over the corpus.
+
+    ## Example
+    Before: `dump.txt` holds 80,000,000 characters
+    After: `dump.txt:1:1: U005 Document of 80,000,000 characters is over max-document-size (50,000,000): checked only for U002, U102, U103`
+
+    ## Fix safety
+    There is no fix: whether to split or drop it needs a human.
+    """
+
+    code = "U005"
+    name = "document-too-large"
+    severity = Severity.WARNING
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        return iter(())  # reported by the engine, which knows the size limit
+
+
+RULES = (IoError, MalformedRecord, NotUtf8, NotText, DocumentTooLarge)

@@ -273,6 +273,7 @@ _CREDIT_BEFORE = re.compile(
     r"|Bloomberg|PA|PA Media|AAP|ANI|NurPhoto|Sipa|SOPA Images|via [A-Z][\w ]*)\s*$"
 )
 # "a) the first, b) the second", "1) …", ":)", ":-)": closing brackets that close nothing.
+_LOOK_BACK = 64  # longer than the credits a stray bracket follows ("… Pool via Reuters]")
 _LIST_OR_SMILEY_BEFORE = re.compile(r"(?:(?:^|[\s(])(?:[a-zA-Z]|[0-9]{1,2}|[ivx]{1,4})|[:;]-?)$")
 
 
@@ -331,7 +332,10 @@ class UnbalancedBrackets(Rule):
                 yield self.diagnostic(opened[-1][1], at + 1, f"{opened[-1][0]!r} closed by {char!r}")
                 opened.pop()
             else:
-                before = text[max(text.rfind("\n", 0, at), text.rfind("\r", 0, at)) + 1 : at]
+                # What precedes it on its line, at most _LOOK_BACK characters: without the
+                # bound, a line of 400,000 brackets costs 400,000 slices of itself.
+                floor = max(0, at - _LOOK_BACK)
+                before = text[max(floor, text.rfind("\n", floor, at) + 1, text.rfind("\r", floor, at) + 1) : at]
                 if not (_CREDIT_BEFORE.search(before) or _LIST_OR_SMILEY_BEFORE.search(before)):
                     message = f"Closing {char!r} with no opening one in its paragraph"
                     spaced = text[at - 1 : at] == " " and text[at + 1 : at + 2] in (" ", "")

@@ -8,7 +8,7 @@ import sys
 from typing import TYPE_CHECKING, TextIO
 
 from corpuslint import api
-from corpuslint.cli import summary
+from corpuslint.cli import limits, summary
 from corpuslint.cli.console import (
     EXIT_CLEAN,
     EXIT_ERROR,
@@ -51,10 +51,9 @@ def check_once(args: argparse.Namespace) -> int:
         print("\n".join(files))
         return EXIT_CLEAN
     fix = _fix_mode(args)
-    if fix is not None and api.data_files(files):
-        raise UsageError(f"--fix, --fix-only and --diff work on text files, not on JSONL or "
-                         f"Parquet corpora ({api.data_files(files)[0]}); 'corpuslint export' writes "
-                         "the cleaned corpus")
+    if fix is not None and fix.diff and api.data_files(files):
+        raise UsageError(f"--diff works on text files, not on JSONL or Parquet corpora "
+                         f"({api.data_files(files)[0]}); --fix rewrites their fixed records")
     if fix is not None and api.compressed_files(files):
         raise UsageError(f"--fix, --fix-only and --diff cannot rewrite a compressed file "
                          f"({api.compressed_files(files)[0]}); 'corpuslint export' writes a clean, "
@@ -93,15 +92,14 @@ def check_once(args: argparse.Namespace) -> int:
                  f"({', '.join(settings.include)}) outside exclude and .gitignore; "
                  "--show-settings shows them")
     if fix is not None:
-        return _fixed(args, run, settings)
+        return limits.finish(_fixed(args, run, settings), notices, paths, settings, quiet=args.quiet)
     with open_output(args.output_file) as out:
         _report(run.findings, out, fmt, args.statistics)
     if not args.quiet:
         sys.stdout.flush()  # the report first, then the summary, when both go to one terminal
         summary.summary(run.findings)
-    if args.exit_zero:
-        return EXIT_CLEAN
-    return _exit_code(run.findings, settings)
+    code = EXIT_CLEAN if args.exit_zero else _exit_code(run.findings, settings)
+    return limits.finish(code, notices, paths, settings, quiet=args.quiet)
 
 
 def _report(findings: Sequence[Finding], out: TextIO, fmt: str, statistics: bool) -> None:

@@ -35,4 +35,7 @@ def configure(args: argparse.Namespace) -> tuple[Settings, Linter]:
         ray_address=args.ray_address,
         corpus=not given.get("no_corpus"),
         fast_path=not given.get("no_fast_path"),
+        max_document_size=given.get("max_document_size"),
+        finding_cap=not given.get("no_finding_cap"),
+        skip_unreadable=given.get("skip_unreadable"),
     ))

@@ -66,6 +66,14 @@ def build_parser() -> argparse.ArgumentParser:
     config.add_argument("--show-files", action="store_true", help="print the files that would be linted")
     config.add_argument("--no-corpus", action="store_true",
                         help="skip the corpus pass (D rules): for a hook given only some files")
+    config.add_argument("--max-document-size", metavar="SIZE",
+                        help="above this many characters (e.g. 50MB) a document gets U005 and "
+                             "only the cheap rules (default: 50MB)")
+    config.add_argument("--no-finding-cap", action="store_true",
+                        help="show every finding (default: at most 50 of one code per document)")
+    config.add_argument("--skip-unreadable", action="store_true", default=None,
+                        help="a named path that is skipped (binary, not text, unreadable) "
+                             "does not make the run fail")
     # Hidden: run every check on every document, to compare with the fast paths (tests, bench).
     config.add_argument("--no-fast-path", action="store_true", help=argparse.SUPPRESS)
     output = check.add_argument_group("output")

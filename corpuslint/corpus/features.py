@@ -15,16 +15,17 @@ from __future__ import annotations
 import bisect
 import hashlib
 import re
-import unicodedata
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from itertools import chain, compress
+from itertools import chain, compress, islice
 from typing import NamedTuple
 
 import numpy as np
 
+from corpuslint.corpus.normal import normalise
+from corpuslint.corpus.window import MAX_SHORT_LINES, feature_window, whole_body_hash
 from corpuslint.model.document import Document, Line, Location, Record
 
 NUM_PERM = 128
@@ -33,6 +34,7 @@ MINHASH_SEED = 1
 MAX_LINE = 200  # D104 looks at lines up to this long: site chrome is short
 MIN_SENTENCE_TERMS = 5
 MIN_VARIANT_KEY = 6  # "e-mail" and shorter keys are left alone
+PERMUTE_AT_ONCE = 1 << 14  # shingles permuted together: 16 MB arrays of 128 x 16,384 values
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W\d_]+)?")
 # The same, kept by `split`: the text's pieces alternate between the gaps and the words.
@@ -48,9 +50,6 @@ _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9
 # Text of only these characters has, once normalised, the words it has as written, case-folded
 # (NFKC, the quote table and case folding change no letter into a non-letter here, nor back).
 _PLAIN = re.compile(r"[^\x00-\x7f£€’“”–—…\u00a0]")
-# Straight quotes and hyphens for the typographic ones: str.replace per character, which
-# finds each by a C search, where str.translate looks every character up in a table.
-_QUOTES = (("‘", "'"), ("’", "'"), ("“", '"'), ("”", '"'), ("–", "-"), ("—", "-"))
 # "cease-fire", "El-Sisi": letters joined by hyphens.
 _HYPHENATED = re.compile(r"\b[^\W\d_]+(?:-[^\W\d_]+)+\b")
 # Where one can start: before a hyphen between letters, at the start of the letters.
@@ -159,6 +158,7 @@ def extract(doc: Document, parts: frozenset[str] = ALL_PARTS) -> DocFeatures:
     rule needs them (`parts`), each once: spellings and sentences read one
     scan of the words, which MinHash reuses when the body is plain text.
     """
+    whole, doc = doc, feature_window(doc)
     content, body_lines, body = _body(doc)
     head = (content[0].start, content[0].end) if content else (0, 0)
     words = _words(doc.text) if parts & {SENTENCES, SPELLINGS} else None
@@ -171,17 +171,21 @@ def extract(doc: Document, parts: frozenset[str] = ALL_PARTS) -> DocFeatures:
         path=doc.path,
         line_starts=np.array(doc.index.starts, dtype=np.int64),
         head=head,
-        body_hash=hashlib.blake2b(body.encode(), digest_size=16).digest(),
+        body_hash=_body_hash(body) if doc is whole else whole_body_hash(whole.text),
         signature=_signature(doc.text, body_lines, body, words) if SIGNATURE in parts else _NO_SIGNATURE,
-        lines=tuple(ShortLine(line.start, line.end, line.text.strip()) for line in content
-                    if LINES in parts and len(line.text.strip()) <= MAX_LINE),
+        lines=tuple(islice((ShortLine(line.start, line.end, line.text.strip()) for line in content
+                            if LINES in parts and len(line.text.strip()) <= MAX_LINE), MAX_SHORT_LINES)),
         terms=terms,
         sentence_ends=ends,
         variants=variants,
         words=long_words,
         word_starts=long_starts,
-        record=doc.record,
+        record=whole.record,
     )
+
+
+def _body_hash(body: str) -> bytes:
+    return hashlib.blake2b(body.encode(), digest_size=16).digest()
 
 
 def _body(doc: Document) -> tuple[list[Line], list[Line], str]:
@@ -198,16 +202,6 @@ def _body(doc: Document) -> tuple[list[Line], list[Line], str]:
 def body_signature(doc: Document) -> np.ndarray:
     """The MinHash signature of a document's body: what D102 and the export's clusters compare."""
     return minhash(_WORD.findall(_body(doc)[2]))
-
-
-def normalise(text: str) -> str:
-    """Text as duplicates compare: NFKC, case-folded, straight quotes, single spaces."""
-    text = unicodedata.normalize("NFKC", text)
-    for typographic, straight in _QUOTES:
-        if typographic in text:
-            text = text.replace(typographic, straight)
-    text = text.casefold()
-    return " ".join(text.split())  # str.split's whitespace is exactly re's \s
 
 
 def distinct(values: np.ndarray) -> np.ndarray:
@@ -236,7 +230,14 @@ def _minhash(hashed: np.ndarray, k: int = SHINGLE) -> np.ndarray:
     """`minhash` of words given by their hashes (`word_hashes`)."""
     if not len(hashed):
         return np.full(NUM_PERM, _MAX_HASH, dtype=np.uint32)
-    return permuted(distinct(shingle_hashes(hashed, k)), transposed=True).min(axis=1).astype(np.uint32)
+    shingles = distinct(shingle_hashes(hashed, k))
+    # A minimum of minimums: permuting PERMUTE_AT_ONCE shingles at a time bounds the
+    # (NUM_PERM, n) arrays at a few MB, whatever the document's length; same values.
+    low = np.full(NUM_PERM, _MAX_HASH, dtype=np.uint64)
+    for start in range(0, len(shingles), PERMUTE_AT_ONCE):
+        np.minimum(low, permuted(shingles[start:start + PERMUTE_AT_ONCE], transposed=True).min(axis=1),
+                   out=low)
+    return low.astype(np.uint32)
 
 
 def shingle_hashes(hashed: np.ndarray, k: int = SHINGLE) -> np.ndarray:

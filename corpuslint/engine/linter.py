@@ -20,15 +20,19 @@ import pathspec
 from corpuslint.config import Settings
 from corpuslint.corpus import corpus_pass as corpus
 from corpuslint.corpus.features import DocFeatures, extract
+from corpuslint.engine import limits
 from corpuslint.engine.registry import Registry, UnknownSelector
 from corpuslint.engine.screen import PrefilterSet
 from corpuslint.engine.suppressions import UNUSED, Suppressor, find_sidecar, load_sidecar
 from corpuslint.fix.fixer import FixMode, FixPolicy, fix_file
+from corpuslint.fix.records import fix_data_file
+from corpuslint.fix.safewrite import WriteError
 from corpuslint.model.diagnostic import Diagnostic
 from corpuslint.model.document import Document, Location
 from corpuslint.model.finding import Finding, locate
 from corpuslint.sources.compressed import compression
 from corpuslint.sources.files import STDIN, Notice, Unreadable, read_document
+from corpuslint.sources.nottext import not_text
 from corpuslint.sources.records import Chunk, Fields, Malformed, is_data_file, plan, read
 
 if TYPE_CHECKING:
@@ -36,6 +40,7 @@ if TYPE_CHECKING:
 
 IO_ERROR = "U001"
 MALFORMED_RECORD = "U003"
+NOT_TEXT = "U004"
 # Below this many files a process pool costs more to start than it saves.
 PARALLEL_MIN_FILES = 64
 CHUNK = 16
@@ -88,6 +93,8 @@ class Linter:
         # `fixable` defaults to every code; `unfixable` removes, the most specific selector winning.
         self.fixable = self.registry.select(settings.fixable or ("ALL",), (), settings.unfixable)
         self._root = settings.root
+        self._max_size = settings.max_document_size
+        self.finding_cap = settings.finding_cap
         self.fields = Fields(settings.text_field, settings.id_field, settings.ignore_field)
         self._record_ignores: dict[tuple[str, ...], frozenset[str]] = {}
         self._per_file_ignores = [
@@ -137,16 +144,37 @@ class Linter:
         """Every selected rule's diagnostics for one document, in text order."""
         return self.lint_suppressed(doc)[0]
 
-    def lint_suppressed(self, doc: Document) -> tuple[list[Diagnostic], frozenset[int]]:
-        """The diagnostics left after suppressions, and the sidecar rows that suppressed some."""
+    def lint_suppressed(self, doc: Document, *, cap: int = 0) -> tuple[list[Diagnostic], frozenset[int]]:
+        """The diagnostics left after suppressions, and the sidecar rows that suppressed some.
+
+        With a `cap`, at most that many of each code (limits.FindingCap), counted
+        as they come when nothing can suppress them, so a rule that yields
+        millions never has them all in memory.
+        """
         ignored = self.ignored_codes(doc.path)
         if doc.record is not None and doc.record.ignore:
             ignored |= self._record_ignored(doc.record.ignore)
+        oversized = len(doc.text) > self._max_size
+        checks = [c for c in self._checks if c.info.code in limits.CHEAP_CODES] if oversized \
+            else self.prefilters.candidates(doc.text)
+        streamed = limits.FindingCap(cap) if cap and self.suppressor.quiet(doc) else None
         found: list[Diagnostic] = []
-        for check in self.prefilters.candidates(doc.text):
+        for check in checks:
             if check.info.code not in ignored:
+<<<<<<< HEAD
                 found.extend(check.check(doc))
         found, sidecar_rows = self.suppressor.apply(doc, _outermost(found))
+=======
+                (streamed.add if streamed else found.extend)(check.check(doc))
+        if oversized and limits.TOO_LARGE not in ignored:
+            found.extend(self._too_large(doc))
+        if streamed is not None:
+            streamed.add(found)
+            found = streamed.result()
+        found, sidecar_rows = self.suppressor.apply(doc, found)
+        if cap and streamed is None:
+            found = limits.capped(found, cap)
+>>>>>>> main
         if self._severity:
             found = [
                 replace(d, severity=self._severity[d.code]) if d.code in self._severity else d
@@ -155,11 +183,34 @@ class Linter:
         found.sort(key=lambda d: (d.start, d.end, d.code))
         return found, sidecar_rows
 
+    def _not_text(self, doc: Document, *, with_excerpt: bool = False) -> FileResult | None:
+        """A U004 finding and a notice for a document that is not text (it is then skipped)."""
+        reason = not_text(doc.text)
+        if reason is None:
+            return None
+        findings: tuple[Finding, ...] = ()
+        if NOT_TEXT in self.codes and NOT_TEXT not in self.ignored_codes(doc.path):
+            info = self.registry.infos[NOT_TEXT]
+            diagnostic = Diagnostic(NOT_TEXT, info.name, f"Not text: {reason}; skipped", 0, 0,
+                                    self._severity.get(NOT_TEXT, info.severity))
+            findings = (locate(doc, diagnostic, with_excerpt=with_excerpt),)
+        return FileResult(doc.path, findings, notice=Notice(doc.path, f"not text ({reason}), skipped",
+                                                            "not text"))
+
+    def _too_large(self, doc: Document) -> list[Diagnostic]:
+        if limits.TOO_LARGE not in self.codes:
+            return []
+        info = self.registry.infos[limits.TOO_LARGE]
+        cheap = ", ".join(sorted(limits.CHEAP_CODES & set(self.codes)))
+        message = (f"Document of {len(doc.text):,} characters is over max-document-size "
+                   f"({self._max_size:,}): checked only for {cheap or 'nothing else'}")
+        return [Diagnostic(info.code, info.name, message, 0, 0, info.severity)]
+
     def lint_file(self, path: str, *, with_excerpt: bool = False, stdin_name: str = "-",
                   fix: FixMode | None = None) -> FileResult:
         if path != STDIN and is_data_file(path):
             if fix is not None:
-                raise ValueError("fixing a JSONL or Parquet corpus is not supported")
+                return self._fix_data_file(path, fix, with_excerpt=with_excerpt)
             parts = [self.lint_chunk(c, with_excerpt=with_excerpt) for c in plan(path, self.fields)]
             return FileResult(path, tuple(f for part in parts for f in part.findings),
                               features=tuple(f for part in parts for f in part.features))
@@ -169,10 +220,14 @@ class Linter:
         if isinstance(read, Notice):
             return FileResult(read.path, notice=read)
         if isinstance(read, Unreadable):
-            return FileResult(path, self._io_error(read))
+            return FileResult(path, self._io_error(read),
+                              notice=Notice(path, f"cannot read ({read.error}), skipped", "unreadable"))
+        skipped = self._not_text(read, with_excerpt=with_excerpt)
+        if skipped is not None:
+            return skipped
         if fix is not None:
             return self._fix_file(read, fix, with_excerpt=with_excerpt, to_stdout=path == STDIN)
-        diagnostics, sidecar_rows = self.lint_suppressed(read)
+        diagnostics, sidecar_rows = self.lint_suppressed(read, cap=self.finding_cap)
         findings = tuple(locate(read, d, with_excerpt=with_excerpt) for d in diagnostics)
         features = (extract(read, self.feature_parts),) if self.wants_features else ()
         return FileResult(read.path, findings, features=features, sidecar_rows=sidecar_rows)
@@ -215,9 +270,12 @@ class Linter:
         done = fix_file(doc, self.lint, policy, mode, to_stdout=to_stdout)
         return FileResult(
             doc.path,
-            tuple(locate(done.doc, d, with_excerpt=with_excerpt) for d in done.remaining),
+            tuple(locate(done.doc, d, with_excerpt=with_excerpt)
+                  for d in limits.capped(done.remaining, self.finding_cap)),
             fixed=tuple(locate(pass_doc, d) for pass_doc, d in done.applied),
             diff=done.diff, output=done.output, warning=done.warning, error=done.error,
+            # The corpus pass runs after a fix too, on the texts as fixed.
+            features=(extract(done.doc, self.feature_parts),) if self.wants_features else (),
         )
 
     def lint_chunk(self, chunk: Chunk, *, with_excerpt: bool = False) -> FileResult:
@@ -228,14 +286,42 @@ class Linter:
         findings: list[Finding] = []
         features: list[DocFeatures] = []
         for item in read(chunk, self.fields):
-            if isinstance(item, Malformed):
-                findings.extend(self._engine_finding(
-                    MALFORMED_RECORD, item.path, item.row, f"Malformed record {item.record}: {item.reason}"))
-                continue
-            findings.extend(locate(item, d, with_excerpt=with_excerpt) for d in self.lint(item))
-            if self.wants_features:
-                features.append(extract(item, self.feature_parts))
+            part = self._record_result(item, with_excerpt=with_excerpt)
+            findings.extend(part.findings)
+            features.extend(part.features)
         return FileResult(chunk.path, tuple(findings), features=tuple(features))
+
+    def _record_result(self, item: Document | Malformed, *, with_excerpt: bool) -> FileResult:
+        """A record's findings (U003 when malformed, U004 when not text, else the rules') and features."""
+        if isinstance(item, Malformed):
+            return FileResult(item.path, self._engine_finding(
+                MALFORMED_RECORD, item.path, item.row, f"Malformed record {item.record}: {item.reason}"))
+        skipped = self._not_text(item)
+        if skipped is not None:
+            return skipped
+        findings = tuple(locate(item, d, with_excerpt=with_excerpt)
+                         for d in self.lint_suppressed(item, cap=self.finding_cap)[0])
+        return FileResult(item.path, findings,
+                          features=(extract(item, self.feature_parts),) if self.wants_features else ())
+
+    def _fix_data_file(self, path: str, mode: FixMode, *, with_excerpt: bool) -> FileResult:
+        """`--fix` on a JSONL or Parquet file (fix/records.py); what is left reported as `check` would."""
+        planned = plan(path, self.fields)
+        if planned[0].error is not None:
+            return self.lint_chunk(planned[0])
+        policy = FixPolicy(mode.unsafe, self.fixable)
+        try:
+            done = fix_data_file(path, self.fields, self.lint, policy, lambda doc: not_text(doc.text) is not None)
+        except WriteError as error:
+            return FileResult(path, error=str(error))
+        findings = [f for item in done.left for f in self._record_result(item, with_excerpt=with_excerpt).findings]
+        findings.extend(locate(r.doc, d, with_excerpt=with_excerpt)
+                        for r in done.results for d in limits.capped(r.remaining, self.finding_cap))
+        # The corpus pass runs on the records as fixed, as it does on fixed text files.
+        features = tuple(extract(r.doc, self.feature_parts) for r in done.results) if self.wants_features else ()
+        return FileResult(path, tuple(sorted(findings, key=lambda f: (f.location, f.code))),
+                          fixed=tuple(locate(pass_doc, d) for r in done.results for pass_doc, d in r.applied),
+                          warning=done.warning, features=features)
 
     def _io_error(self, unreadable: Unreadable) -> tuple[Finding, ...]:
         return self._engine_finding(IO_ERROR, unreadable.path, 1,
@@ -312,7 +398,8 @@ def run(
     A data file becomes several results, one per chunk; `on_done` hears of it once, at its last.
     """
     jobs = jobs or os.cpu_count() or 1
-    items = work_items(paths, linter.fields)
+    # A fix rewrites a data file whole, so it is one task; a check cuts it into chunks.
+    items = work_items(paths, linter.fields) if fix is None else list(paths)
     chunks = sum(isinstance(item, Chunk) for item in items)
     if settings.executor == "ray" and "-" not in paths and fix is None:
         from corpuslint.ray.executor import lint_items

@@ -62,9 +62,12 @@ class Marker:
     text: str
 
 
+MARKER = "corpuslint:"
+
+
 def markers(doc: Document) -> tuple[list[Marker], list[tuple[int, int]]]:
     """The suppressing markers in a document, and the spans of every marker line."""
-    if "corpuslint:" not in doc.text:  # the common case costs one substring search
+    if MARKER not in doc.text:  # the common case costs one substring search
         return [], []
     lines = doc.lines
     found: list[Marker] = []
@@ -170,6 +173,10 @@ class Suppressor:
         self.sidecar = sidecar
         self._ran = frozenset(ran)
         self.report_unused = report_unused
+
+    def quiet(self, doc: Document) -> bool:
+        """Whether nothing can suppress a finding in `doc`, so findings may be capped as they come."""
+        return MARKER not in doc.text and not (self.sidecar and self.sidecar.matching(doc.path))
 
     def apply(
         self, doc: Document, found: list[Diagnostic]

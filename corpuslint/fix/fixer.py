@@ -170,7 +170,8 @@ def relinted(doc: Document, text: str, encoding: str) -> Document:
             decode_error = first_invalid_utf8(encode(text, encoding))
         except WriteError:
             decode_error = doc.decode_error
-    return Document(text, doc.path, bom=doc.bom, encoding=encoding, decode_error=decode_error)
+    return Document(text, doc.path, bom=doc.bom, encoding=encoding, decode_error=decode_error,
+                    record=doc.record)
 
 
 def _newline(text: str) -> str:

@@ -29,10 +29,17 @@ _BOM = codecs.BOM_UTF8
 
 @dataclass(frozen=True, slots=True)
 class Notice:
-    """A path that was skipped, and why; printed to stderr, never an exit-code matter."""
+    """A path that was skipped, and why, printed to stderr.
+
+    `kind` names what was skipped ("binary", "not text", "unreadable", ...) for
+    the run's summary; a notice without one (an empty file, read whole) is
+    not a skip. A skipped path named on the command line fails the run unless
+    `skip-unreadable` says otherwise.
+    """
 
     path: str
     reason: str
+    kind: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +66,7 @@ codecs.register_error("corpuslint-cp1252", _cp1252_fallback)
 def decode(data: bytes, path: str) -> Document | Notice:
     """Decode bytes as UTF-8 (BOM removed and remembered), or as cp1252 when they are not UTF-8."""
     if b"\x00" in data:
-        return Notice(path, "binary file (contains NUL bytes), skipped")
+        return Notice(path, "binary file (contains NUL bytes), skipped", "binary")
     bom = data.startswith(_BOM)
     body = data[len(_BOM) :] if bom else data
     try:
@@ -127,10 +134,10 @@ def _regular_or_notice(path: str) -> str | Notice:
         info = os.stat(path)
     except OSError as error:
         if error.errno == errno.ELOOP:
-            return Notice(path, "symbolic link loop, skipped")
+            return Notice(path, "symbolic link loop, skipped", "symbolic link loop")
         return path  # reading it will turn the OS error into a finding
     if not stat.S_ISREG(info.st_mode):
-        return Notice(path, f"not a regular file ({_kind(info.st_mode)}), skipped")
+        return Notice(path, f"not a regular file ({_kind(info.st_mode)}), skipped", "not a regular file")
     return path
 
 
@@ -196,16 +203,16 @@ class _Walker:
         try:
             info = os.stat(folder)
         except OSError as error:
-            yield Notice(folder, f"cannot enter: {_describe(error)}")
+            yield Notice(folder, f"cannot enter: {_describe(error)}", "unreadable")
             return
         if (info.st_dev, info.st_ino) in self._seen:
-            yield Notice(folder, "symbolic link loop, skipped")
+            yield Notice(folder, "symbolic link loop, skipped", "symbolic link loop")
             return
         self._seen.add((info.st_dev, info.st_ino))
         try:
             entries = sorted(os.scandir(folder), key=lambda e: e.name)
         except OSError as error:
-            yield Notice(folder, f"cannot list: {_describe(error)}")
+            yield Notice(folder, f"cannot list: {_describe(error)}", "unreadable")
             return
         if self.respect_gitignore:
             spec = self._gitignore(absolute)

@@ -164,7 +164,7 @@ def _jsonl_records(chunk: Chunk, fields: Fields) -> Iterator[Document | Malforme
         except ValueError as error:
             yield Malformed(chunk.path, line, line, f"not valid JSON ({error})")
             continue
-        yield _document(value, chunk.path, line, line, fields)
+        yield record_document(value, chunk.path, line, line, fields)
 
 
 def _parquet_chunks(path: str, fields: Fields) -> list[Chunk]:
@@ -192,10 +192,10 @@ def _parquet_records(chunk: Chunk, fields: Fields) -> Iterator[Document | Malfor
     frame = pl.scan_parquet(chunk.path).select(wanted).slice(chunk.start, chunk.end - chunk.start)
     for offset, row in enumerate(frame.collect().iter_rows(named=True)):
         number = chunk.first + offset
-        yield _document(row, chunk.path, number, number, fields)
+        yield record_document(row, chunk.path, number, number, fields)
 
 
-def _document(value: Any, path: str, number: int, row: int, fields: Fields) -> Document | Malformed:
+def record_document(value: Any, path: str, number: int, row: int, fields: Fields) -> Document | Malformed:
     """One record's Document; Malformed when its text or its ignore field cannot be used."""
     if not isinstance(value, dict):
         return Malformed(path, number, row, f"a JSON {type(value).__name__}, not an object")
