@@ -17,13 +17,10 @@ MODULES = (
     "corpuslint.checks.metadata",
     "corpuslint.checks.weblines",
     "corpuslint.checks.wording",
-<<<<<<< HEAD
     "corpuslint.checks.spelling",
-=======
     "corpuslint.checks.quality_gopher",
     "corpuslint.checks.quality_repetition",
     "corpuslint.checks.quality_c4",
     "corpuslint.checks.quality_fineweb",
     "corpuslint.checks.personal",
->>>>>>> main
 )

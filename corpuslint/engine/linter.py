@@ -161,20 +161,15 @@ class Linter:
         found: list[Diagnostic] = []
         for check in checks:
             if check.info.code not in ignored:
-<<<<<<< HEAD
-                found.extend(check.check(doc))
-        found, sidecar_rows = self.suppressor.apply(doc, _outermost(found))
-=======
                 (streamed.add if streamed else found.extend)(check.check(doc))
         if oversized and limits.TOO_LARGE not in ignored:
             found.extend(self._too_large(doc))
         if streamed is not None:
             streamed.add(found)
             found = streamed.result()
-        found, sidecar_rows = self.suppressor.apply(doc, found)
+        found, sidecar_rows = self.suppressor.apply(doc, _outermost(found))
         if cap and streamed is None:
             found = limits.capped(found, cap)
->>>>>>> main
         if self._severity:
             found = [
                 replace(d, severity=self._severity[d.code]) if d.code in self._severity else d
