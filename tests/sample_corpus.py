@@ -32,7 +32,25 @@ INJECTED = {
     "modal": "The summit will co-hosted by Egypt.",
     "caption": "Protesters gathered outside the parliament on Monday.\u00a0Pool via Reuters",
     "partial-date": "\u00a0Published: 11\u00a0June",
+    # The recall round's forms: each new screen (prefilter) must pass the document it reports.
+    "cp1251-mojibake": "\u0420\u045b\u0420\u0405 \u0421\u0403\u0420\u0454\u0420\u00b0\u0420\u00b7\u0420\u00b0\u0420\u00bb \u0432\u0402\u201d \u0420\u0405\u0420\u00b5\u0421\u201a.",
+    "macroman-mojibake": "The caf\u221a\u00a9 reopened on Monday.",
+    "copyright": "\u00a9 2019 Vox Media, LLC. All Rights Reserved",
+    "comment-count": "12 comments",
+    "share-row": "Facebook Twitter LinkedIn",
+    "account-call": "Sign in with Google",
+    "pointer": "MORE ON THIS STORY",
+    "paren-caption": "Firefighters tackle the blaze in Bradford on Monday (Photo: PA)",
+    "bare-stamp": "19 Nov 2019 05:44 GMT",
+    "relative-stamp": "3 hours ago",
+    "emphasis": "The plan was **not negotiable**, aides said.",
+    "stray-bracket": "The two sides met in Geneva] on Tuesday.",
+    "misspelling": "The goverment denied the claims.",
+    "its": "The company said its a difficult time.",
+    "than": "Sales were better then expected.",
 }
+# Appended to an article's first line (its headline), as a page title glues the site's name.
+HEADLINE_SUFFIXES = {"site-suffix": " | VentureBeat", "site-domain": " - cleveland.com"}
 
 
 def build_sample(folder: Path) -> Path:
@@ -45,6 +63,9 @@ def build_sample(folder: Path) -> Path:
     for (name, artifact), base in zip(INJECTED.items(), articles, strict=False):
         text = base.read_text(encoding="utf-8").rstrip("\n")
         (folder / f"injected-{name}.txt").write_text(f"{text}\n\n{artifact}\n", encoding="utf-8")
+    for (name, suffix), base in zip(HEADLINE_SUFFIXES.items(), reversed(articles), strict=False):
+        headline, _, body = base.read_text(encoding="utf-8").partition("\n")
+        (folder / f"injected-{name}.txt").write_text(f"{headline}{suffix}\n{body}", encoding="utf-8")
     return folder
 
 

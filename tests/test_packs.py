@@ -375,7 +375,7 @@ def test_user_pack_loads_through_the_registry(tmp_path: Path) -> None:
     assert registry.infos["X101"].name == "podcast-promo"
     assert registry.infos["X101"].origin == str(project / "rules" / "house.yaml")
     b102 = [c for c in registry.checks if c.info.code == "B102"]
-    assert len(b102) == 3  # two built-in entries and the user's
+    assert len(b102) == 4  # three built-in entries and the user's
 
 
 @pytest.mark.parametrize("command", [["check", "corpus"], ["rules"], ["rule", "B102"]])

@@ -94,7 +94,9 @@ def test_confusions_screened_by_re2_are_exactly_the_regex_matches(text: str) -> 
 SLIPS = ("sift though the files", "to loose weight", "could of been", "per say", "for all intensive purposes",
          "baited breath", "free reign", "towed the party line", "a sneak peak", "peaked his interest",
          "deep seeded", "wreck havoc", "one in the same", "case and point", "a mute point",
-         "the statue of limitations", "slight of hand", "nip it in the butt", "Alot")
+         "the statue of limitations", "slight of hand", "nip it in the butt", "Alot", "its a pity",
+         "it's own goal", "lost it's way", "and it's fans", "whose going", "who's car", "may loose patience",
+         "a lose tile", "lose ends", "better then the", "and than")
 
 
 def test_every_confusion_is_found_through_the_screen() -> None:

@@ -10,10 +10,15 @@ immutable values with character offsets into `doc.text`.
 from __future__ import annotations
 
 import re
+import warnings
 from collections.abc import Iterator
 from typing import NamedTuple
 
+from dateutil.parser import UnknownTimezoneWarning
+
 from corpuslint.article.dates import DAY_MONTH, to_iso
+from corpuslint.article.outlets import has_outlet_word, is_known_outlet
+from corpuslint.article.stamps import STAMP_SCREEN, stamp_line
 from corpuslint.model.document import Document, Line
 
 HEADING_MARKER = re.compile(r"^\s*#{1,6}\s+")
@@ -141,7 +146,7 @@ LINE_START_RE2 = r"(?:(?m:^)|\r)[^\w\n\r]*"
 _I = r"[i\x{130}\x{131}]"
 STAMP_LABEL_RE2 = (rf"(?i:(?:last |f{_I}rst )?(?:updated|publ{_I}shed|posted|mod{_I}f{_I}ed)"
                    r"|date)")
-STAMP_PREFILTER = LINE_START_RE2 + STAMP_LABEL_RE2
+STAMP_PREFILTER = f"{LINE_START_RE2}{STAMP_LABEL_RE2}|{STAMP_SCREEN}"
 
 
 class Timestamp(NamedTuple):
@@ -158,15 +163,18 @@ class Timestamp(NamedTuple):
 
 
 class TimestampLine(NamedTuple):
+    """A line that is only a timestamp; `stamps` holds the dates that parse (none for "2 hours ago")."""
+
     line: Line
     stamps: tuple[Timestamp, ...]
+    kind: str = "published"
 
 
 def timestamp_line(line: Line) -> TimestampLine | None:
     """A short line made only of labels and dates (`Published June 9 | Updated June 11`)."""
     text = line.text
     if len(text) > 120 or not _STAMP_START.match(text):
-        return None
+        return _bare_stamp_line(line)
     labels = list(_STAMP_LABEL.finditer(text))
     stamps = []
     for i, label in enumerate(labels):
@@ -177,12 +185,25 @@ def timestamp_line(line: Line) -> TimestampLine | None:
             segment = segment[: tail.start()]
         iso = to_iso(segment)
         if iso is None:
-            return None
+            return _bare_stamp_line(line)
         updated = (label["kind"] or "").lower() in ("updated", "modified")
         kind = "updated" if updated else "published"
         start = line.start + label.end()
         stamps.append(Timestamp(kind, iso, start, start + len(segment.rstrip(" ,;|"))))
-    return TimestampLine(line, tuple(stamps)) if stamps else None
+    return TimestampLine(line, tuple(stamps), stamps[0].kind) if stamps else None
+
+
+def _bare_stamp_line(line: Line) -> TimestampLine | None:
+    """A line in one of the many other shapes of stamps.py, its date kept when it parses."""
+    found = stamp_line(line.text)
+    if found is None:
+        return None
+    start, end, kind = found
+    with warnings.catch_warnings():  # "ET", "PT": zones dateutil names but cannot place
+        warnings.simplefilter("ignore", UnknownTimezoneWarning)
+        iso = to_iso(line.text[start:end])
+    stamps = (Timestamp(kind, iso, line.start + start, line.start + end),) if iso else ()
+    return TimestampLine(line, stamps, kind)
 
 
 def timestamp_lines(doc: Document) -> Iterator[TimestampLine]:
@@ -238,12 +259,6 @@ def dateline_at(text: str, offset: int) -> DatelineMatch | None:
 
 # --- site signature -------------------------------------------------------------------------
 
-_OUTLET_WORDS = frozenset((
-    "radio", "news", "times", "post", "press", "daily", "herald", "tribune", "journal",
-    "gazette", "agency", "tv", "television", "broadcasting", "network", "online", "media",
-    "chronicle", "telegraph", "observer", "guardian", "express", "mirror", "monitor", "weekly",
-    "today", "reporter", "dispatch", "courier",
-))
 _SIGNATURE = re.compile(r"^\s*[A-Z][\w&'’.-]*(?: (?:[A-Z][\w&'’.-]*|of|the|and|de|al)){0,4}\s*$")
 _HOST = re.compile(r"(?:https?://|\bwww\.)([a-z0-9-]+(?:\.[a-z0-9-]+)+)", re.IGNORECASE)
 
@@ -261,7 +276,7 @@ def site_signature(doc: Document, agency: str | None = None) -> Signature | None
 
     A short title-case line at the very end is not enough (a BBC match report
     may end with a referee's name): it must name an outlet, either because the
-    article corroborates it (its initials are the dateline's agency, or it
+    article corroborates it or the list of outlets has it (its initials are the dateline's agency, or it
     spells a host the article links to: "Radio Habana Cuba" and radiohc.cu)
     or because it holds an outlet word ("Radio", "News", "Times").
     """
@@ -270,8 +285,8 @@ def site_signature(doc: Document, agency: str | None = None) -> Signature | None
         return None
     name = last.text.strip()
     words = name.split()
-    corroborated = _names_outlet(words, agency, doc.text)
-    if not corroborated and not _OUTLET_WORDS.intersection(w.lower() for w in words):
+    corroborated = is_known_outlet(name) or _names_outlet(words, agency, doc.text)
+    if not corroborated and not has_outlet_word(name):
         return None
     return Signature(last, name, corroborated)
 

@@ -299,12 +299,15 @@ class UnbalancedBrackets(Rule):
     After: `The deal (first agreed in May) would free 33 hostages.`
 
     ## Fix safety
-    There is no fix: where the aside ends needs a human.
+    A closing bracket with no opening one has an unsafe fix that deletes it
+    (conversion residue such as `Geneva] on Tuesday` loses nothing); the
+    others have none: where the aside ends needs a human.
     """
 
     code = "Q103"
     name = "unbalanced-brackets"
     severity = Severity.INFO
+    fix_availability = FixAvailability.SOMETIMES
     prefilter = r"[()\[\]]"
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
@@ -335,7 +338,9 @@ class UnbalancedBrackets(Rule):
                 before = text[max(floor, text.rfind("\n", floor, at) + 1, text.rfind("\r", floor, at) + 1) : at]
                 if not (_CREDIT_BEFORE.search(before) or _LIST_OR_SMILEY_BEFORE.search(before)):
                     message = f"Closing {char!r} with no opening one in its paragraph"
-                    yield self.diagnostic(at, at + 1, message)
+                    spaced = text[at - 1 : at] == " " and text[at + 1 : at + 2] in (" ", "")
+                    fix = Fix.unsafe(f"Delete the {char!r}", Edit(at - spaced, at + 1, ""))
+                    yield self.diagnostic(at, at + 1, message, fix)
         for char, at in opened:
             if text[at + 1 : at + 2].strip():
                 message = f"Opening {char!r} never closed in its paragraph"

@@ -7,9 +7,10 @@ extractor takes the same finding as a field, so nothing is found twice.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
-from corpuslint.article import parts
+from corpuslint.article import credits, parts
 from corpuslint.article.extract import dateline
 from corpuslint.article.parts import headline_key
 from corpuslint.engine.rule import FixAvailability, Rule
@@ -89,15 +90,24 @@ def _non_empty(lines: tuple[Line, ...], limit: int) -> Iterator[Line]:
                 return
 
 
+_AGENCY_NAMED = re.compile(parts.CAPTION_PARAGRAPH_PREFILTER)
+
+
 class PhotoCaptionParagraph(Rule):
     """A photo caption with its credit stands as a paragraph of the body.
 
     ## What it finds
     A paragraph that is one caption sentence followed by a bare photo credit
     with no full stop after it: `… in Jerusalem on Monday. AFP`, `… on
-    Tuesday. Reuters/Ammar Awad`, `… in Kyiv. AFP via Getty Images`. A
+    Tuesday. Reuters/Ammar Awad`, `… in Kyiv. AFP via Getty Images`. Also a
+    caption whose credit is in parentheses (`(Photo: Getty Images)`, `(AP
+    Photo/Alan Diaz)`, `(Manu Fernandez/AP)`), after a label at the end
+    (`Credit: RNLI`, `Photograph: Stefan Rousseau/PA`), after a © sign, or
+    led by a label (`Image caption …`); as a line, or run into a
+    paragraph's end (then only its last sentence is the caption). A
     sentence that mentions an agency ("…, he told Reuters.") ends with its
-    own full stop and is left alone.
+    own full stop, and an aside in parentheses names no credit, so both are
+    left alone.
 
     ## Why it matters
     The caption describes a picture the corpus does not hold; as a paragraph
@@ -109,24 +119,39 @@ class PhotoCaptionParagraph(Rule):
     After: `US Secretary…` (the caption is kept as a field by `corpuslint show`)
 
     ## Fix safety
-    Unsafe: the fix deletes a whole sentence of prose-like text. The credit
-    makes a caption very likely, but a caption can carry facts (the place,
-    the day) that the body leaves out, and a reviewer should see what goes.
+    Unsafe: the fix deletes a whole sentence of prose-like text (the line,
+    or a run-in caption's sentence). The credit makes a caption very likely,
+    but a caption can carry facts (the place, the day) that the body leaves
+    out, and a reviewer should see what goes.
     """
 
     code = "S102"
     name = "photo-caption-paragraph"
     severity = Severity.WARNING
     fix_availability = FixAvailability.ALWAYS
-    prefilter = parts.CAPTION_PARAGRAPH_PREFILTER
+    prefilter = f"{parts.CAPTION_PARAGRAPH_PREFILTER}|{credits.SCREEN}"
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
+        bare = _AGENCY_NAMED.search(doc.text) is not None  # a bare credit names an agency
+        credited = credits.ANY_CREDIT.search(doc.text) is not None
         for line in doc.lines:
-            caption = parts.caption_paragraph(line)
+            caption = parts.caption_paragraph(line) if bare else None
             if caption is not None:
                 fix = Fix.unsafe("Delete the caption", delete_lines(doc, line.row, line.row))
                 yield self.diagnostic(caption.start, caption.end,
                                       f"Photo caption credited to {caption.credit} in the body", fix)
+                continue
+            found = credits.credited_caption(line.text) if credited else None
+            if found is None:
+                continue
+            start, end = line.start + found.start, line.start + found.end
+            if found.run_in:
+                fix = Fix.unsafe("Delete the caption", Edit(start - 1, line.end, ""))
+                message = f"Photo caption credited to {found.credit} at the end of a paragraph"
+            else:
+                fix = Fix.unsafe("Delete the caption", delete_lines(doc, line.row, line.row))
+                message = f"Photo caption credited to {found.credit} in the body"
+            yield self.diagnostic(start, end, message, fix)
 
 
 class RunInPhotoCaption(Rule):
@@ -175,12 +200,15 @@ class TimestampLine(Rule):
     """A page's timestamp line stands in the text.
 
     ## What it finds
-    A line made only of a label and a date: `Updated: June 11, 2024, 6:28
-    AM`, `Published 11 June 2024`, `Posted on June 9, 2024 by admin`,
-    `Published June 9 | Updated June 11`. The date must parse as a whole
-    (python-dateutil), so a sentence that starts with "Published" is left
-    alone, and so is a date line with no label (a sport preview's "Saturday,
-    26 February").
+    A line made only of a date and time, labelled or not, in the orders
+    sites print: `Updated: June 11, 2024, 6:28 AM`, `Published 11 June
+    2024`, `Posted on June 9, 2024 by admin`, `19 Nov 2019 05:44 GMT`,
+    `11/20/19 6:38 AM`, `2019-11-13T23:06:00+01:00`, `Friday 11:40AM`, `2
+    days ago at 07:47 am`, with a byline or the outlet after it. Without a
+    label a date needs a year or a time, and a time a zone, am/pm or a day,
+    so a sport preview's "Saturday, 26 February" and a video's "01:52" are
+    left alone; a sentence holding a date, or a dateline opening a
+    paragraph, is never a whole line of stamp.
 
     ## Why it matters
     It is page chrome, not prose: it repeats across a site's pages and a
@@ -209,7 +237,7 @@ class TimestampLine(Rule):
             start = line.start + len(line.text) - len(line.text.lstrip())
             fix = Fix.safe("Delete the timestamp line", delete_lines(doc, line.row, line.row))
             yield self.diagnostic(start, line.start + len(line.text.rstrip()),
-                                  f"Timestamp line ({found.stamps[0].kind}) in the text", fix)
+                                  f"Timestamp line ({found.kind}) in the text", fix)
 
 
 class SiteSignature(Rule):

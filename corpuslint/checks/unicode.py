@@ -14,20 +14,18 @@ from difflib import SequenceMatcher
 from functools import cache
 from typing import Any
 
-from corpuslint.engine.rule import FixAvailability, Rule
+from corpuslint.engine.badness import badness_re2
+from corpuslint.engine.rule import FixAvailability, Rule, compile_linear
 from corpuslint.model.diagnostic import Diagnostic, Edit, Fix, Severity
 from corpuslint.model.document import Document, Line
 
-# What UTF-8 looks like when its bytes were decoded one by one as cp1252 or
-# latin-1 (by far the commonest mojibake in English news): a lead byte
-# 0xC2-0xF4 followed by a continuation byte 0x80-0xBF, which cp1252 shows as
-# a sign or a letter and latin-1 as a C1 control. ftfy decides; this pair only
-# says where ftfy is worth running. Escapes, not raw controls, keep the
-# pattern readable by RE2 and Rust's regex too.
+# Where ftfy is worth running: its own badness test, in RE2 (engine/badness.py). A line it
+# misses is one ftfy would leave alone, whatever codec garbled it.
+_BADNESS = compile_linear(badness_re2())
+# UTF-8 read byte by byte as cp1252 or latin-1: a lead byte 0xC2-0xF4, then a continuation
+# byte 0x80-0xBF (a sign in cp1252, a C1 control in latin-1). U103 leaves such a control to U101.
 _CP1252_SIGNS = "".join(bytes([b]).decode("cp1252", "ignore") for b in range(0x80, 0xA0))
-_MOJIBAKE_PAIR = rf"[\xc2-\xf4][\x80-\xbf{_CP1252_SIGNS}]"
-_MOJIBAKE = re.compile(_MOJIBAKE_PAIR)
-
+_MOJIBAKE = re.compile(rf"[\xc2-\xf4][\x80-\xbf{_CP1252_SIGNS}]")
 
 
 @cache
@@ -83,14 +81,16 @@ _INNER_SPACES = re.compile(f"(?<=\\S)[ {NBSP}]+(?=\\S)")
 
 
 class Mojibake(Rule):
-    """Mojibake: UTF-8 text that was decoded as cp1252 or latin-1.
+    """Mojibake: UTF-8 text that was decoded with the wrong codec.
 
     ## What it finds
-    Character sequences such as `â€™`, `Ã©` and `Â£` that ftfy, a library
-    built to undo exactly this, would repair: each stretch it changes is one
-    finding. ftfy runs only on lines where a UTF-8 lead byte followed by a
-    continuation byte shows through (the cp1252 and latin-1 look of
-    UTF-8); text decoded as cp1250 or cp1251 is not looked at.
+    Character sequences such as `â€™`, `Ã©`, `Â£`, `Ð¿Ñ€Ð¸` or `ÄŤeskĂ©`
+    that ftfy, a library built to undo exactly this, would repair: each
+    stretch it changes is one finding. UTF-8 read as cp1252, latin-1,
+    cp1251, cp1250, cp437, MacRoman or iso-8859-2, one layer or two, in any
+    language. ftfy runs only on lines its own badness test flags (screened
+    in RE2), so Russian, Greek or French text that is merely accented is
+    never touched.
 
     ## Why it matters
     Mojibake turns every apostrophe, dash and accented name into noise:
@@ -112,11 +112,11 @@ class Mojibake(Rule):
     name = "mojibake"
     severity = Severity.ERROR
     fix_availability = FixAvailability.ALWAYS
-    prefilter = _MOJIBAKE_PAIR
+    prefilter = badness_re2()
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         for line in doc.lines:
-            if not _MOJIBAKE.search(line.text):
+            if line.text.isascii() or not _BADNESS.search(line.text):
                 continue
             fix_text, config = _ftfy()
             fixed = fix_text(line.text, config)

@@ -150,6 +150,12 @@ _THROUGH_VERBS = _words("""
 _DETERMINER = r"(?=[ \t]+(?:the|that|this|these|those|a|an|their|its|his|her|our|my|your|years|decades)\b)"
 _PARTICIPLE_NEXT = rf"(?=[ \t]+(?:been|had|{'|'.join(sorted(IRREGULAR_PARTICIPLES))}|[a-z]+ed)\b)"
 
+_COMPARATIVES = _words("""
+    more less fewer better worse rather other higher lower greater larger smaller bigger longer
+    shorter faster slower older younger cheaper stronger weaker harder easier further farther
+    sooner richer poorer hotter colder warmer
+""")
+
 # Only pairs where the wrong form is never right in news prose, given the context the pattern asks.
 CONFUSABLES = (
     Confusable(
@@ -182,6 +188,31 @@ CONFUSABLES = (
     Confusable(r"\bslight of hand\b", "slight", "sleight"),
     Confusable(r"\bnip (?:it|this|that) in the butt\b", "butt", "bud"),
     Confusable(r"\balot\b", "alot", "a lot"),
+    # "its" where "it's" belongs: before what a possessive cannot take ("its a", "its not").
+    Confusable(r"\bits\b", "its", "it's", r"(?=[ \t]+(?-i:a|an|the|not|been|going|got|gonna)\b)"),
+    Confusable(r"\bit['’]s own\b", "it's own", "its own"),
+    Confusable(r"\b(?:lost|lose|loses|losing|find|finds|found|finding|made|make|makes|making|knows?"
+               r"|knew) it['’]s way\b", "it's way", "its way"),
+    Confusable(r"\b(?:and|of|with|by|from|for|to|on|at) it['’]s\b", "it's", "its",
+               r"(?=[ \t]+(?:own|members|fans|staff|shareholders|customers|employees|workers|leaders?"
+               r"|citizens|residents|players|partners|allies|owners|users|supporters|website)\b)"),
+    Confusable(r"\bwhose\b", "whose", "who's",
+               r"(?=[ \t]+(?:going|been|gonna|coming|leaving|responsible|behind|to blame)\b)"),
+    Confusable(r"\bwho['’]s\b", "who's", "whose",
+               r"(?=[ \t]+(?:car|son|daughter|wife|husband|mother|father|family|house|body|name|job"
+               r"|parents|children|brother|sister|child|partner|friend|death|own|mum|dad)\b)"),
+    Confusable(r"\b(?:will|would|could|may|might|can|not|cannot|never|to) loose\b", "loose", "lose",
+               r"(?=[ \t]+(?:patience|votes?|seats?|power|support|everything|heart|hope|count|track"
+               r"|the|a|their|his|her|its|our|my|your)\b)"),
+    Confusable(r"\b(?:a|the) lose\b", "lose", "loose",
+               r"(?=[ \t]+(?:tile|thread|end|fitting|change|cannon|screw|connection|dog|horse|animal"
+               r"|leaf|ball|slate|wire|brick)\b)"),
+    Confusable(r"\blose ends\b", "lose", "loose"),
+    Confusable(rf"\b(?:{'|'.join(sorted(_COMPARATIVES))}) then\b", "then", "than",
+               r"(?=[ \t]+(?:\d|a|an|the|expected|anticipated|usual|ever|before|previously|planned"
+               r"|forecast|last|any|anyone|anything|in|at|that|this|those|these|he|she|they|we|it"
+               r"|his|her|their|our|its|one|two|three|four|five|half|double|twice|average)\b)"),
+    Confusable(r"\b(?:and|since|back) than\b", "than", "then"),
 )
 # One pass for the whole list: each entry is a named alternative, so `lastgroup` says which matched.
 _CONFUSABLE = re.compile(
@@ -189,7 +220,10 @@ _CONFUSABLE = re.compile(
 )
 # Where a confusion can start: the phrases without their context, scanned by RE2 in one pass
 # (Python's `re` tries all of them at every position and costs milliseconds a document).
-_CONFUSABLE_STARTS = compile_linear("|".join(c.pattern for c in CONFUSABLES), ignore_case=True)
+# Each context is a lookahead, which RE2 lacks; as a plain group it is matched (consumed)
+# instead, which finds the same start positions.
+_CONFUSABLE_STARTS = compile_linear(
+    "|".join(c.pattern + c.context.replace("(?=", "(?:", 1) for c in CONFUSABLES), ignore_case=True)
 
 
 def _repair(matched: str, confusable: Confusable) -> str:
@@ -212,8 +246,11 @@ class ConfusedWords(_ScreenedRule):
     breath", "free reign", "tow the line", "sneak peak", "peaked his
     interest", "deep seeded", "wreck havoc", "one in the same", "case and
     point", "mute point", "statue of limitations", "slight of hand", "nip it
-    in the butt", "alot". Pairs where both forms are common words in the same
-    slot (affect/effect, its/it's, their/there) are left to a grammar checker.
+    in the butt", "alot"; and, only where the next word decides, "its a/not/
+    been" (it's), "it's own" (its), "whose going" (who's), "who's car"
+    (whose), "a lose tile" (loose), "better then expected" (than), "and than
+    left" (then). Pairs the context cannot decide (affect/effect,
+    their/there) are left to a grammar checker.
 
     ## Why it matters
     The slip is in the published text; a corpus meant as clean prose teaches
@@ -238,6 +275,9 @@ class ConfusedWords(_ScreenedRule):
         r"|loose \w|(?:could|would|should|must|might|may) of\b|per say|intensive purposes"
         r"|baited breath|free reign|\btow\w* the|sneak peak|peaked \w|deep seeded|havoc"
         r"|one in the same|case and point|mute point|statue of|slight of|in the butt|\balot\b"
+        r"|\bits[ \t]+(?:a|an|the|not|been|going|got|gonna)\b|it['’]s|\bwhose[ \t]|who['’]s"
+        r"|\b(?:a|the) lose |lose ends|(?:and|since|back) than\b"
+        rf"|(?:{'|'.join(sorted(_COMPARATIVES))}) then\b"
     )
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:

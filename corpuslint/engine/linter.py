@@ -167,7 +167,7 @@ class Linter:
         if streamed is not None:
             streamed.add(found)
             found = streamed.result()
-        found, sidecar_rows = self.suppressor.apply(doc, found)
+        found, sidecar_rows = self.suppressor.apply(doc, _outermost(found))
         if cap and streamed is None:
             found = limits.capped(found, cap)
         if self._severity:
@@ -339,6 +339,26 @@ class Linter:
 
 Task = tuple[str | Chunk, bool, FixMode | None]  # path or chunk, with_excerpt, fix
 _worker: Linter | None = None
+
+
+def _outermost(found: list[Diagnostic]) -> list[Diagnostic]:
+    """One finding per artifact: a finding inside another of the same code is dropped.
+
+    A pack's entries are checks of their own, so a comment-section line may be
+    both a line entry's and, as a block's header, its block's; the block's
+    finding (and its one fix) stands for both.
+    """
+    if len(found) < 2:
+        return found
+    found.sort(key=lambda d: (d.start, -d.end, d.code))
+    reach: dict[str, int] = {}
+    kept: list[Diagnostic] = []
+    for diagnostic in found:
+        if reach.get(diagnostic.code, -1) >= diagnostic.end and diagnostic.end > diagnostic.start:
+            continue
+        kept.append(diagnostic)
+        reach[diagnostic.code] = max(reach.get(diagnostic.code, -1), diagnostic.end)
+    return kept
 
 
 def _start_worker(settings: Settings, documents: int) -> None:
