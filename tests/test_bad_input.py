@@ -51,6 +51,14 @@ def test_binary_file_is_skipped_with_a_notice(tmp_path: Path) -> None:
     assert snapshot(tmp_path) == before
 
 
+def test_a_run_that_read_nothing_never_says_all_checks_passed(tmp_path: Path) -> None:
+    (tmp_path / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    result = check(tmp_path, "image.txt")
+    assert result.returncode == 2
+    assert "All checks passed!" not in result.stderr
+    assert "No issues in the files read; 1 file not read (listed above)." in result.stderr
+
+
 def test_non_utf8_is_read_as_cp1252_and_reported_at_the_first_bad_byte(tmp_path: Path) -> None:
     data = "Israel’s envoy said the café was shut.\n\nExit mobile version\n".encode("cp1252")
     (tmp_path / "legacy.txt").write_bytes(data)

@@ -94,14 +94,16 @@ def check_once(args: argparse.Namespace) -> int:
                  f"({', '.join(settings.include)}) outside exclude and .gitignore; "
                  "--show-settings shows them")
     if fix is not None:
-        return limits.finish(_fixed(args, run, settings), notices, paths, settings, quiet=args.quiet)
+        skipped = sum(1 for n in notices if n.kind)
+        return limits.finish(_fixed(args, run, settings, skipped), notices, paths, settings,
+                             quiet=args.quiet)
     with open_output(args.output_file) as out:
         _report(run.findings, out, fmt, args.statistics)
     if not args.quiet:
         sys.stdout.flush()  # the report first, then the summary, when both go to one terminal
         if args.unsafe_fixes:
             summary.unsafe_fixes(run.findings)
-        summary.summary(run.findings)
+        summary.summary(run.findings, skipped=sum(1 for n in notices if n.kind))
     code = EXIT_CLEAN if args.exit_zero else _exit_code(run.findings, settings)
     return limits.finish(code, notices, paths, settings, quiet=args.quiet)
 
@@ -130,7 +132,7 @@ def _fix_mode(args: argparse.Namespace) -> api.FixMode | None:
     return api.FixMode(unsafe=args.unsafe_fixes, diff=args.diff)
 
 
-def _fixed(args: argparse.Namespace, run: CheckRun, settings: Settings) -> int:
+def _fixed(args: argparse.Namespace, run: CheckRun, settings: Settings, skipped: int) -> int:
     """Report a fixing run: stdout holds the diff, or stdin's fixed text, or what remains."""
     for warning in run.warnings:
         warn(warning)
@@ -152,7 +154,7 @@ def _fixed(args: argparse.Namespace, run: CheckRun, settings: Settings) -> int:
     if args.show_fixes:
         summary.show_fixes(run.fixed, "Would fix" if args.diff else "Fixed")
     if not args.quiet:
-        summary.fix_summary(run, diff=args.diff, fix_only=args.fix_only)
+        summary.fix_summary(run, diff=args.diff, fix_only=args.fix_only, skipped=skipped)
     if run.errors:
         return EXIT_ERROR
     if args.diff:

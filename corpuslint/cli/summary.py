@@ -29,11 +29,12 @@ def statistics(findings: Sequence[Finding], out: TextIO, fmt: str) -> None:
         out.write(f"{count:>{width}}\t{code}\t{'[*]' if code in fixable else '[ ]'} {names[code]}\n")
 
 
-def summary(findings: Sequence[Finding]) -> None:
+def summary(findings: Sequence[Finding], *, skipped: int = 0) -> None:
     """"Found 27 issues: 2 errors, 18 warnings, 7 info (15 fixable with --fix)": the counts by
-    severity, so a reader without colour still sees what fails the run."""
+    severity, so a reader without colour still sees what fails the run. A run that skipped
+    files never says that all checks passed: they were not all checked."""
     if not findings:
-        sys.stderr.write("All checks passed!\n")
+        sys.stderr.write(_nothing_found(skipped))
         return
     safe = sum(f.diagnostic.safely_fixable for f in findings)
     unsafe = sum(f.diagnostic.fixable for f in findings) - safe
@@ -79,7 +80,7 @@ def show_fixes(fixed: Sequence[Finding], verb: str) -> None:
             sys.stderr.write(f"    {count} \u00d7 {code} ({name})\n")  # as ruff prints
 
 
-def fix_summary(run: CheckRun, *, diff: bool, fix_only: bool) -> None:
+def fix_summary(run: CheckRun, *, diff: bool, fix_only: bool, skipped: int = 0) -> None:
     fixed, remaining = len(run.fixed), len(run.findings)
     if diff:
         sys.stderr.write(f"Would fix {_issues(fixed)}.\n" if fixed else "No fixes available.\n")
@@ -89,7 +90,13 @@ def fix_summary(run: CheckRun, *, diff: bool, fix_only: bool) -> None:
         found = _issues(fixed + remaining)
         sys.stderr.write(f"Found {found} ({fixed} fixed, {remaining} remaining).\n")
     else:
-        sys.stderr.write("All checks passed!\n")
+        sys.stderr.write(_nothing_found(skipped))
+
+
+def _nothing_found(skipped: int) -> str:
+    if skipped:
+        return f"No issues in the files read; {_plural(skipped, 'file')} not read (listed above).\n"
+    return "All checks passed!\n"
 
 
 def _issues(count: int) -> str:
