@@ -7,7 +7,7 @@ from itertools import pairwise
 from hypothesis import given
 from hypothesis import strategies as st
 
-from corpuslint.checks.unicode import changes
+from corpuslint.model.changes import changes
 from corpuslint.model.diagnostic import Edit
 from corpuslint.model.edits import apply_edits
 
