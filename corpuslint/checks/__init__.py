@@ -7,6 +7,7 @@ MODULES = (
     "corpuslint.checks.encoding",
     "corpuslint.checks.language",
     "corpuslint.checks.layout",
+    "corpuslint.checks.markdown",
     "corpuslint.checks.markup",
     "corpuslint.checks.emphasis",
     "corpuslint.checks.meta",

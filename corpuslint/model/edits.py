@@ -49,3 +49,16 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> str:
         cursor = edit.end
     out.append(text[cursor:])
     return "".join(out)
+
+
+def removal_between_words(text: str, start: int, end: int, inline: bool) -> Edit:
+    """Remove markup at [start, end) so that words stay apart and no double space is left
+    (`inline`: the markup sat inside a word's run, as <b> or a link does, and joins nothing)."""
+    before, after = text[start - 1 : start], text[end : end + 1]
+    if before.strip() and after.strip():
+        return Edit(start, end, "" if inline else " ")
+    if before == " " and not after.strip():
+        return Edit(start - 1, end)
+    if not before.strip() and after == " ":
+        return Edit(start, end + 1)
+    return Edit(start, end)
