@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 MODULES = (
+    "corpuslint.checks.brackets",
     "corpuslint.checks.duplication",
     "corpuslint.checks.encoding",
     "corpuslint.checks.language",

@@ -165,7 +165,7 @@ class IpAddress(_PersonalRule):
             return False
         if address.version == 4 and all(len(part) == 1 for part in value.split(".")):
             return False  # 1.2.3.4, 3.0.1.2: four one-digit parts read as a version
-        return address.version == 4 or value.count(":") >= 2 and any(c.isalpha() for c in value) or "::" in value
+        return address.version == 4 or (value.count(":") >= 2 and any(c.isalpha() for c in value)) or "::" in value
 
 
 def luhn(digits: str) -> bool:

@@ -1,4 +1,4 @@
-"""Q: quotation marks and brackets: unbalanced, mismatched, or in mixed styles.
+"""Q: quotation marks unbalanced, mismatched, or in mixed styles (brackets: brackets.py).
 
 A paragraph is one line, as scraped news keeps it (BBC-style text even joins
 several paragraphs on one line, reopening the quotation after a full stop
@@ -55,7 +55,7 @@ _MARK = re.compile(
 _MARKS = (None, Mark.OPEN, Mark.CLOSE, Mark.OPEN, Mark.CLOSE, Mark.UNKNOWN)
 
 
-def _positions(text: str, chars: str) -> list[int]:
+def positions(text: str, chars: str) -> list[int]:
     """The offsets of every one of `chars` in the text, in order.
 
     str.find runs at memchr speed; Python's regex engine would test a character
@@ -73,7 +73,7 @@ def _positions(text: str, chars: str) -> list[int]:
 def _marks(text: str) -> list[tuple[int, int]]:
     """Each double mark of the text as (offset, the _MARK group that reads it), in text order."""
     match = _MARK.match
-    return [(at, match(text, at).lastindex) for at in _positions(text, '"“”')]  # type: ignore[union-attr]
+    return [(at, match(text, at).lastindex) for at in positions(text, '"“”')]  # type: ignore[union-attr]
 
 
 def double_quotes(line: Line) -> list[Quote]:
@@ -134,7 +134,7 @@ def _each_quotation_fault(doc: Document) -> Iterator[tuple[Mark, Quote]]:
     if not marks:
         return
     found = paragraphs(doc)
-    bounds = _bounds([offset for offset, _ in marks], found)
+    bounds = paragraph_bounds([offset for offset, _ in marks], found)
     for i, paragraph in enumerate(found):
         first, stop = bounds[i]
         kinds = [kind for _, kind in marks[first:stop]]
@@ -155,7 +155,7 @@ def _each_quotation_fault(doc: Document) -> Iterator[tuple[Mark, Quote]]:
             yield Mark.OPEN, Quote(opened[0], Mark.OPEN, text[opened[0]])
 
 
-def _bounds(offsets: list[int], found: list[Paragraph]) -> list[tuple[int, int]]:
+def paragraph_bounds(offsets: list[int], found: list[Paragraph]) -> list[tuple[int, int]]:
     """For each paragraph, the slice of `offsets` (in text order) that falls inside it."""
     bounds, first, count = [], 0, len(offsets)
     for paragraph in found:
@@ -266,87 +266,6 @@ def _char_before(text: str, offset: int) -> str:
     return text[i] if i >= 0 else ""
 
 
-_PAIRS = {")": "(", "]": "["}
-# A photo credit run into the text ("… Pool via Reuters] Amman"): the caption rule's artifact.
-_CREDIT_BEFORE = re.compile(
-    r"(?:Reuters|AFP|AP|Getty Images|Getty|Pool|EPA|EPA-EFE|Shutterstock|Alamy|Xinhua|Anadolu"
-    r"|Bloomberg|PA|PA Media|AAP|ANI|NurPhoto|Sipa|SOPA Images|via [A-Z][\w ]*)\s*$"
-)
-# "a) the first, b) the second", "1) …", ":)", ":-)": closing brackets that close nothing.
-_LOOK_BACK = 64  # longer than the credits a stray bracket follows ("… Pool via Reuters]")
-_LIST_OR_SMILEY_BEFORE = re.compile(r"(?:(?:^|[\s(])(?:[a-zA-Z]|[0-9]{1,2}|[ivx]{1,4})|[:;]-?)$")
-
-
-class UnbalancedBrackets(Rule):
-    """A bracket without its partner, or closed by the wrong kind, in a paragraph.
-
-    ## What it finds
-    A closing `)`, `]` or `}` with no opening one before it in its paragraph,
-    one that closes a different kind (`(… ]`), and an opening bracket never
-    closed. List markers (`a)`, `2)`, `iv)`) and emoticons (`:)`) close
-    nothing and are not reported; nor is a stray bracket right after a photo
-    credit (`… Pool via Reuters] Amman`), which belongs to the caption rules
-    that report the whole run-in caption.
-
-    ## Why it matters
-    A lone bracket can be the trace of text lost in conversion (an aside cut
-    in half), and it leaves a reader or a parser unable to tell what the
-    aside covers. It is info, not a warning: most lone brackets in edited
-    news are typing slips ("in 3:48.82).") that lose no words.
-
-    ## Example
-    Before: `The deal (first agreed in May would free 33 hostages.`
-    After: `The deal (first agreed in May) would free 33 hostages.`
-
-    ## Fix safety
-    A closing bracket with no opening one has an unsafe fix that deletes it
-    (conversion residue such as `Geneva] on Tuesday` loses nothing); the
-    others have none: where the aside ends needs a human.
-    """
-
-    code = "Q103"
-    name = "unbalanced-brackets"
-    severity = Severity.INFO
-    fix_availability = FixAvailability.SOMETIMES
-    prefilter = r"[()\[\]]"
-
-    def check(self, doc: Document) -> Iterator[Diagnostic]:
-        text = doc.text
-        brackets = _positions(text, "()[]")
-        if not brackets:
-            return
-        for first, stop in _bounds(brackets, paragraphs(doc)):
-            if first < stop:
-                yield from self._paragraph(text, brackets[first:stop])
-
-    def _paragraph(self, text: str, brackets: list[int]) -> Iterator[Diagnostic]:
-        opened: list[tuple[str, int]] = []
-        for at in brackets:
-            char = text[at]
-            if char in "([":
-                opened.append((char, at))
-                continue
-            if opened and opened[-1][0] == _PAIRS[char]:
-                opened.pop()
-            elif opened:
-                yield self.diagnostic(opened[-1][1], at + 1, f"{opened[-1][0]!r} closed by {char!r}")
-                opened.pop()
-            else:
-                # What precedes it on its line, at most _LOOK_BACK characters: without the
-                # bound, a line of 400,000 brackets costs 400,000 slices of itself.
-                floor = max(0, at - _LOOK_BACK)
-                before = text[max(floor, text.rfind("\n", floor, at) + 1, text.rfind("\r", floor, at) + 1) : at]
-                if not (_CREDIT_BEFORE.search(before) or _LIST_OR_SMILEY_BEFORE.search(before)):
-                    message = f"Closing {char!r} with no opening one in its paragraph"
-                    spaced = text[at - 1 : at] == " " and text[at + 1 : at + 2] in (" ", "")
-                    fix = Fix.unsafe(f"Delete the {char!r}", Edit(at - spaced, at + 1, ""))
-                    yield self.diagnostic(at, at + 1, message, fix)
-        for char, at in opened:
-            if text[at + 1 : at + 2].strip():
-                message = f"Opening {char!r} never closed in its paragraph"
-                yield self.diagnostic(at, at + 1, message)
-
-
 _STRAIGHT_DOUBLE = re.compile(r'"')
 _CURLY_DOUBLE = re.compile(r"[“”]")
 
@@ -408,4 +327,4 @@ def _curl(doc: Document, offsets: set[int]) -> Fix | None:
     return Fix.unsafe("Replace the straight marks with “ ”", *edits)
 
 
-RULES = (StrayClosingQuote, UnclosedQuote, UnbalancedBrackets, MixedQuoteStyles)
+RULES = (StrayClosingQuote, UnclosedQuote, MixedQuoteStyles)
