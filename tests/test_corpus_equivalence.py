@@ -24,8 +24,8 @@ from corpuslint.corpus.features import (
     _hyphenated,
     _words,
     extract,
-    minhash,
 )
+from corpuslint.corpus.minhash import minhash
 from corpuslint.model.document import Document
 
 TRICKY = [

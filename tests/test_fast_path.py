@@ -69,27 +69,27 @@ def test_fast_path_is_a_setting_and_a_hidden_flag(tmp_path: Path, corpuslint_exe
 def test_minhash_permutations_are_datasketchs() -> None:
     from datasketch import MinHash
 
-    from corpuslint.corpus import features
+    from corpuslint.corpus import minhash
 
-    expected = MinHash(num_perm=features.NUM_PERM, seed=features.MINHASH_SEED, scheme="legacy")
-    assert (features._permutations() == expected.permutations).all()
+    expected = MinHash(num_perm=minhash.NUM_PERM, seed=minhash.MINHASH_SEED, scheme="legacy")
+    assert (minhash._permutations() == expected.permutations).all()
 
 
 def test_minhash_matches_the_modulo_it_replaces() -> None:
     import numpy as np
 
-    from corpuslint.corpus import features
+    from corpuslint.corpus import minhash
 
     words = ("the quick brown fox jumps over the lazy dog while the cat sleeps " * 7).split()
-    shingles = features.minhash(words)
-    hashed = features.word_hashes(words)
-    count = len(hashed) - features.SHINGLE + 1
+    shingles = minhash.minhash(words)
+    hashed = minhash.word_hashes(words)
+    count = len(hashed) - minhash.SHINGLE + 1
     mixed = np.zeros(count, dtype=np.uint64)
-    for i in range(features.SHINGLE):
-        mixed += hashed[i : i + count] * features._SHINGLE_MULTIPLIERS[i]
-    mixed = np.unique((mixed ^ (mixed >> np.uint64(29))) & features._MAX_HASH)
-    a, b = features._permutations()
-    plain = ((mixed[:, None] * a + b) % features._MERSENNE & features._MAX_HASH).min(axis=0)
+    for i in range(minhash.SHINGLE):
+        mixed += hashed[i : i + count] * minhash._SHINGLE_MULTIPLIERS[i]
+    mixed = np.unique((mixed ^ (mixed >> np.uint64(29))) & minhash.MAX_HASH)
+    a, b = minhash._permutations()
+    plain = ((mixed[:, None] * a + b) % minhash._MERSENNE & minhash.MAX_HASH).min(axis=0)
     assert (shingles == plain.astype(np.uint32)).all()
 
 

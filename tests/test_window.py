@@ -10,7 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from corpuslint.corpus import window
-from corpuslint.corpus.features import _body, extract, minhash
+from corpuslint.corpus.features import _body, extract
+from corpuslint.corpus.minhash import minhash
 from corpuslint.corpus.normal import normalise
 from corpuslint.model.document import Document
 
@@ -41,7 +42,7 @@ def test_a_big_document_s_features_come_from_its_window(monkeypatch: pytest.Monk
 def test_minhash_in_blocks_gives_the_values_of_one_pass(monkeypatch: pytest.MonkeyPatch) -> None:
     words = [f"w{i % 5000}" for i in range(40_000)]
     once = minhash(words)
-    from corpuslint.corpus import features
+    from corpuslint.corpus import minhash as module
 
-    monkeypatch.setattr(features, "PERMUTE_AT_ONCE", 7)
+    monkeypatch.setattr(module, "PERMUTE_AT_ONCE", 7)
     assert np.array_equal(minhash(words), once)

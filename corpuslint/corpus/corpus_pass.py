@@ -24,7 +24,8 @@ from typing import ClassVar, Protocol
 import numpy as np
 
 from corpuslint.config import CorpusSettings
-from corpuslint.corpus.features import ALL_PARTS, LINES, NUM_PERM, SIGNATURE, DocFeatures, distinct
+from corpuslint.corpus.features import ALL_PARTS, LINES, SIGNATURE, DocFeatures
+from corpuslint.corpus.minhash import NUM_PERM, distinct
 from corpuslint.engine.rule import Check, Rule, RuleInfo
 from corpuslint.model.diagnostic import Diagnostic
 from corpuslint.model.document import Location

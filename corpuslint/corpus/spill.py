@@ -29,7 +29,8 @@ import polars as pl
 
 from corpuslint.config import CorpusSettings, Settings
 from corpuslint.corpus.corpus_pass import NEAR_DUPLICATE_LSH_WEIGHTS, Keyed, band_layout, cluster_firsts
-from corpuslint.corpus.features import LINES, NUM_PERM, SIGNATURE, DocFeatures
+from corpuslint.corpus.features import LINES, SIGNATURE, DocFeatures
+from corpuslint.corpus.minhash import NUM_PERM
 
 BATCH = 20_000  # documents a Parquet part: a few MB of keys
 

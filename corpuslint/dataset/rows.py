@@ -32,7 +32,8 @@ import polars as pl
 
 from corpuslint.article.extract import Field, extract
 from corpuslint.config import CorpusSettings, Settings
-from corpuslint.corpus.features import NUM_PERM, body_signature
+from corpuslint.corpus.features import body_signature
+from corpuslint.corpus.minhash import NUM_PERM
 from corpuslint.dataset.schema import ISO_639_1, polars_schema, record_columns
 from corpuslint.engine.linter import Linter, process_pool
 from corpuslint.fix.fixer import FixPolicy, fix_document

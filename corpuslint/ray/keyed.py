@@ -32,7 +32,8 @@ from corpuslint.corpus.corpus_pass import (
     cluster_firsts,
     jaccards,
 )
-from corpuslint.corpus.features import LINES, NUM_PERM, SIGNATURE, DocFeatures
+from corpuslint.corpus.features import LINES, SIGNATURE, DocFeatures
+from corpuslint.corpus.minhash import NUM_PERM
 from corpuslint.ray.session import connect
 
 
