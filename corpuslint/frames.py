@@ -13,7 +13,8 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from corpuslint.config import Settings
-from corpuslint.engine.linter import Linter, process_pool
+from corpuslint.engine.executor import process_pool
+from corpuslint.engine.linter import Linter
 from corpuslint.model.document import Document
 
 if TYPE_CHECKING:

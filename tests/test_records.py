@@ -9,7 +9,8 @@ import polars as pl
 from clirun import corpuslint
 
 from corpuslint.config import Settings
-from corpuslint.engine.linter import Linter, work_items
+from corpuslint.engine.executor import work_items
+from corpuslint.engine.linter import Linter
 from corpuslint.sources.records import Fields, plan, read
 
 WRAPPED = "Markets slide\n\nShares fell on Monday.\nSee $\\url{https://example.org}$ now.\n"
@@ -109,7 +110,7 @@ def test_chunks_end_on_newlines_and_keep_line_numbers(tmp_path: Path) -> None:
 
 
 def test_a_big_jsonl_file_is_linted_in_parallel_chunks(tmp_path: Path, monkeypatch) -> None:
-    from corpuslint.engine import linter as engine
+    from corpuslint.engine import executor as engine
     from corpuslint.sources import records
 
     lines = [json.dumps({"id": str(i), "text": WRAPPED if i % 5 == 0 else CLEAN}) for i in range(1, 201)]

@@ -35,7 +35,8 @@ from corpuslint.config import CorpusSettings, Settings
 from corpuslint.corpus.features import body_signature
 from corpuslint.corpus.minhash import NUM_PERM
 from corpuslint.dataset.schema import ISO_639_1, polars_schema, record_columns
-from corpuslint.engine.linter import Linter, process_pool
+from corpuslint.engine.executor import process_pool
+from corpuslint.engine.linter import Linter
 from corpuslint.fix.fixer import FixPolicy, fix_document
 from corpuslint.model.diagnostic import Severity
 from corpuslint.model.document import Document

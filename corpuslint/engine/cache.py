@@ -25,7 +25,8 @@ from typing import Any
 import corpuslint
 from corpuslint import __version__
 from corpuslint.config import Settings
-from corpuslint.engine.linter import FileResult, Linter, run
+from corpuslint.engine.executor import run
+from corpuslint.engine.linter import FileResult, Linter
 from corpuslint.sources.files import STDIN
 from corpuslint.sources.records import is_data_file
 

@@ -2,7 +2,7 @@
 
 `corpuslint check --executor ray` sends the same work items the process pool
 gets (a text file, or a chunk of a data file) through `map_batches`, where each
-is linted by `engine.linter.lint_item`: the function every executor runs per
+is linted by `engine.executor.lint_item`: the function every executor runs per
 item. Results come back pickled and in item order, so the report, the cache and
 the corpus pass see exactly what a local run gives. The corpus pass's groupings
 by key run on the cluster (ray/keyed.py). `export --executor ray` builds its
@@ -42,7 +42,7 @@ def cached_linter(settings: Settings) -> Any:
 
 def _lint_batch(batch: dict[str, np.ndarray], *, settings: Settings, with_excerpt: bool,
                 cwd: str) -> dict[str, Any]:
-    from corpuslint.engine.linter import lint_item
+    from corpuslint.engine.executor import lint_item
 
     os.chdir(cwd)  # paths (and the .corpuslint-ignore sidecar) are found as the driver finds them
     linter = cached_linter(settings)
@@ -83,7 +83,7 @@ def _mapped(items: Sequence[Any], fn: Callable[..., dict[str, Any]], kwargs: dic
 
 def lint_items(items: Sequence[Any], settings: Settings, *, with_excerpt: bool = False) -> Iterator[Any]:
     """engine.run's results (FileResult per item, in order), computed on the Ray cluster."""
-    from corpuslint.engine.linter import CHUNK
+    from corpuslint.engine.executor import CHUNK
     from corpuslint.sources.records import Chunk
 
     per_batch = 1 if any(isinstance(item, Chunk) for item in items) else CHUNK
